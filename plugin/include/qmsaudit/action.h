@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/qmsaudit_export.h>
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace QmsAudit {
+
+/// The fixed action taxonomy. Names (actionName()) are stable and part of the canonical encoding.
+enum class Action {
+    // access to documented information
+    View, Print, Export, Download, Search,
+    // changes
+    Create, Edit, Revise, Delete, Obsolete, Restore,
+    // document workflow
+    Submit, Review, Approve, Reject, Release, Sign,
+    // security
+    Login, Logout, LoginFailed, AccessDenied, PermissionChange, KeyRotated,
+    // use of the audit trail itself
+    TrailViewed, TrailExported, TrailVerified, ReviewRecorded,
+    // the audit system
+    Started, Stopped, ClockAnomaly, RecordFailed,
+};
+
+/// Group an action belongs to; decides which fields are required.
+enum class ActionCategory { Access, Change, Workflow, Security, Audit, System };
+
+/// "view", "login_failed", … (snake_case, stable across versions).
+QMSAUDIT_EXPORT QString actionName(Action action);
+/// Inverse of actionName(); std::nullopt for an unknown name.
+QMSAUDIT_EXPORT std::optional<Action> actionFromName(QStringView name);
+QMSAUDIT_EXPORT ActionCategory actionCategory(Action action);
+/// "access", "change", …
+QMSAUDIT_EXPORT QString actionCategoryName(ActionCategory category);
+/// Every action, in declaration order.
+QMSAUDIT_EXPORT QList<Action> allActions();
+/// The change actions (create, edit, revise, delete, obsolete, restore): the default reason-required set.
+QMSAUDIT_EXPORT QList<Action> changeActions();
+
+} // namespace QmsAudit

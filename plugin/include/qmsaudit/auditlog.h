@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/clock.h>
+#include <qmsaudit/event.h>
+#include <qmsaudit/eventfilter.h>
+#include <qmsaudit/keyprovider.h>
+#include <qmsaudit/logstatistics.h>
+#include <qmsaudit/qmsaudit_export.h>
+#include <qmsaudit/result.h>
+#include <qmsaudit/verificationreport.h>
+
+#include <QSet>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace QmsAudit {
+
+/// Rules stored in the log when it is created; they travel with the file.
+struct QMSAUDIT_EXPORT LogPolicy {
+    /// Actions that must carry a non-empty reason. Default: every change action.
+    QSet<Action> reasonRequiredActions;
+    static LogPolicy defaultPolicy();
+};
+
+/// Per-process settings for a connection to a log (not stored in the file).
+struct LogOptions {
+    const Clock *clock = nullptr; ///< nullptr: SystemClock
+    int busyTimeoutMs = 10000;    ///< how long to wait for another writer (thread or process)
+};
+
+/// The tip of the hash chain: what to anchor externally (seq 0 and the genesis value when empty).
+struct ChainHead {
+    qint64 seq = 0;
+    QByteArray hash;
+    qint64 recordedAtUs = 0;
+};
+
+class AuditLogPrivate;
+
+/**
+ * One encrypted, append-only, hash-chained audit log file (SQLCipher).
+ *
+ * Thread-safe: calls from several threads are serialised; several processes may append to the
+ * same file and still produce one gap-free chain (each append is a write transaction that reads
+ * the chain tail under the lock).
+ * @code
+ * QmsAudit::KeyFileProvider keys("/etc/qms/audit.key");
+ * auto log = QmsAudit::AuditLog::open("/var/lib/qms/audit.qmslog", keys);
+ * if (!log)
+ *     return fail(log.error().message());
+ * QmsAudit::Event e;
+ * e.actor.id = "u42";
+ * e.action = QmsAudit::Action::View;
+ * e.object = {"procedure", "SOP-017", "C", "Calibration of torque wrenches"};
+ * auto seq = (*log)->append(e); // seq.value() == position in the chain
+ * @endcode
+ */
+class QMSAUDIT_EXPORT AuditLog
+{
+public:
+    /// Creates a new log; refuses (AlreadyExists) if @p path exists.
+    static Result<std::unique_ptr<AuditLog>> create(const QString &path, const KeyProvider &keys,
+                                                    const LogPolicy &policy = LogPolicy::defaultPolicy(),
+                                                    const LogOptions &options = {});
+    /// Opens an existing log: NotFound, WrongKey, NotEncrypted, NotALog or EncryptionUnavailable on failure.
+    static Result<std::unique_ptr<AuditLog>> open(const QString &path, const KeyProvider &keys,
+                                                  const LogOptions &options = {});
+    ~AuditLog();
+    AuditLog(const AuditLog &) = delete;
+    AuditLog &operator=(const AuditLog &) = delete;
+
+    QString path() const;
+    /// Random UUID chosen at creation; the chain's genesis value is derived from it.
+    QString logId() const;
+    qint64 createdAtUs() const;
+    int schemaVersion() const;
+    LogPolicy policy() const;
+
+    /// Validates, stamps seq/recorded_at/hash and commits durably. Returns the seq.
+    Result<qint64> append(const Event &event);
+    /// Appends all events in one transaction: either every event is written or none is.
+    Result<QList<qint64>> appendAll(const QList<Event> &events);
+
+    /// Events matching @p filter with seq > page.afterSeq, ascending by seq.
+    Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
+    Result<qint64> count(const EventFilter &filter) const;
+    Result<Event> eventAt(qint64 seq) const;
+    Result<LogStatistics> statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
+    /// SQLite's EXPLAIN QUERY PLAN for the statement query() would run (diagnostics and tests).
+    Result<QString> queryPlan(const EventFilter &filter) const;
+
+    Result<ChainHead> head() const;
+    /// Recomputes the whole chain and checks the storage pages; never modifies the file.
+    VerificationReport verify() const;
+
+    /**
+     * Re-encrypts the log under @p newKeys and appends a key_rotated event by @p by.
+     * On any failure the log stays readable with the old key (a backup copy is restored) and a
+     * failed key_rotated event is appended under the old key.
+     */
+    Result<void> rekey(const KeyProvider &newKeys, const Actor &by, const QString &reason = {});
+
+private:
+    explicit AuditLog(std::unique_ptr<AuditLogPrivate> d);
+    std::unique_ptr<AuditLogPrivate> d;
+};
+
+} // namespace QmsAudit

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/event.h>
+#include <qmsaudit/qmsaudit_export.h>
+#include <qmsaudit/result.h>
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace QmsAudit {
+
+/// The export/import JSON form of an event (docs/export-format.md): snake_case names, UTC timestamps.
+QMSAUDIT_EXPORT QJsonObject eventToJson(const Event &event);
+/**
+ * Parses the JSON form. seq, recorded_at and hash are read if present (the receiving log assigns
+ * its own on import). Unknown fields are an error, so typos are not silently dropped.
+ */
+QMSAUDIT_EXPORT Result<Event> eventFromJson(const QJsonObject &object);
+
+/// CSV header matching eventToCsvRow(): flat column names (actor_id, object_id, …).
+QMSAUDIT_EXPORT QStringList csvHeader();
+/// One RFC 4180 row (no line break); changes, roles and attributes are JSON text in their cells.
+QMSAUDIT_EXPORT QString eventToCsvRow(const Event &event);
+
+} // namespace QmsAudit

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/qmsaudit_export.h>
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace QmsAudit {
+
+/// One problem found by AuditLog::verify().
+struct VerificationFinding {
+    enum class Kind {
+        HashMismatch,      ///< stored hash differs from SHA-256(prev_hash || encoding)
+        Gap,               ///< one or more seq values are missing before `seq`
+        Duplicate,         ///< a record repeats an earlier seq
+        OutOfOrder,        ///< a record claims a seq other than its position
+        TimeWentBackwards, ///< recorded_at is earlier than its predecessor's
+        ColumnMismatch,    ///< an index column disagrees with the hashed encoding
+        Undecodable,       ///< the stored encoding cannot be decoded
+        StorageDamaged,    ///< SQLCipher rejected a page (HMAC failure) or the b-tree is corrupt
+    };
+    Kind kind;
+    qint64 seq = 0; ///< the first seq affected (0 where no seq can be named)
+    QString detail;
+};
+
+QMSAUDIT_EXPORT QString findingKindName(VerificationFinding::Kind kind);
+
+/// Outcome of a full chain verification.
+struct QMSAUDIT_EXPORT VerificationReport {
+    bool ok = false;
+    qint64 eventCount = 0;    ///< records read
+    qint64 lastSeq = 0;       ///< seq of the last readable record
+    QByteArray headHash;      ///< hash of the last record (the value to anchor externally)
+    QList<VerificationFinding> findings;
+
+    /// The first bad seq, or 0 if none can be named.
+    qint64 firstBadSeq() const;
+    /// "OK 312 events, head 3fa2…" or "FAILED at seq 17: hash mismatch (…)".
+    QString summary() const;
+};
+
+} // namespace QmsAudit

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/result.h>
+#include <qmsaudit/verificationreport.h>
+
+#include <functional>
+#include <memory>
+
+namespace QmsAudit {
+
+class Connection;
+
+/**
+ * Recomputes the hash chain of a log record by record and cross-checks every indexed column
+ * against the hashed encoding, then runs SQLite's page-level quick_check. Read-only.
+ */
+class ChainVerifier
+{
+public:
+    using ConnectionFactory = std::function<Result<std::unique_ptr<Connection>>()>;
+    /// Findings beyond this many are counted but not listed.
+    static constexpr int MaxFindings = 100;
+
+    ChainVerifier(QString logId, ConnectionFactory openConnection);
+    VerificationReport run() const;
+
+private:
+    void scanChain(Connection &connection, VerificationReport &report) const;
+    void checkPages(VerificationReport &report) const;
+
+    QString m_logId;
+    ConnectionFactory m_openConnection;
+};
+
+} // namespace QmsAudit

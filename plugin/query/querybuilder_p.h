@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/eventfilter.h>
+#include <qmsaudit/result.h>
+
+#include <QByteArray>
+#include <QList>
+
+namespace QmsAudit {
+
+class Statement;
+
+/**
+ * Turns an EventFilter into SQL with numbered placeholders plus the values to bind.
+ * The SQL text depends only on which filters are set, never on their values. Each statement
+ * names its index with INDEXED BY, so SQLite fails rather than silently scanning.
+ */
+class QueryBuilder
+{
+public:
+    explicit QueryBuilder(const EventFilter &filter);
+
+    /// "SELECT seq, payload, hash … WHERE seq > ? … ORDER BY seq LIMIT ?".
+    QByteArray selectPage() const;
+    QByteArray selectCount() const;
+    /// "SELECT <groupExpression>, count(*) … GROUP BY 1" over the filtered events.
+    QByteArray selectGroupCounts(const QByteArray &groupExpression) const;
+    /// Binds the filter values (and for selectPage(), afterSeq and limit).
+    void bindFilter(Statement &statement) const;
+    void bindPage(Statement &statement, const PageRequest &page) const;
+
+    /// Text search words turned into an FTS4 expression of quoted prefix terms: "calib"* "torque"*.
+    static QString ftsExpression(const QString &text);
+
+private:
+    QByteArray whereClause(bool withSeqBound) const;
+    QByteArray indexClause() const;
+
+    EventFilter m_filter;
+    QString m_fts;
+};
+
+} // namespace QmsAudit

@@ -1,0 +1,649 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "storage/auditlog_p.h"
+
+#include "integrity/canonicalencoding_p.h"
+#include "integrity/chainverifier_p.h"
+#include "integrity/hashchain_p.h"
+#include "query/querybuilder_p.h"
+#include "storage/transaction_p.h"
+
+#include <qmsaudit/eventvalidator.h>
+#include <qmsaudit/timestamp.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace QmsAudit {
+namespace {
+
+constexpr qint64 kMicrosPerDay = 86'400'000'000;
+
+QString keyKindName(const SecretKey &key)
+{
+    return key.kind() == SecretKey::Kind::RawKey ? QStringLiteral("raw") : QStringLiteral("passphrase");
+}
+
+SecretKey copyKey(const SecretKey &key)
+{
+    return SecretKey(key.kind(), key.data(), key.size());
+}
+
+Result<SecretKey> fetchUsableKey(const KeyProvider &keys)
+{
+    auto key = keys.fetchKey();
+    if (!key)
+        return key.error();
+    if (key->isEmpty())
+        return Error(ErrorCode::KeyUnavailable, QStringLiteral("The %1 produced an empty key; refusing (the log would not be encrypted).").arg(keys.description()));
+    return key;
+}
+
+void removeLogFiles(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1StringView(suffix));
+}
+
+QString systemError(int err)
+{
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+/// Creates the file with O_EXCL and mode 0600: no race with another creator, never world-readable.
+Result<void> createEmptyFile(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        const int err = errno;
+        if (err == EEXIST)
+            return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists; refusing to overwrite it.").arg(path));
+        return Error(err == ENOENT ? ErrorCode::NotFound : ErrorCode::IoError,
+                     QStringLiteral("Cannot create %1: %2.").arg(path, systemError(err)));
+    }
+    ::close(fd);
+    return {};
+}
+
+/// Copies @p from to a new file @p to and fsyncs it, so a backup survives a crash.
+Result<void> copyFileDurably(const QString &from, const QString &to)
+{
+    QFile source(from);
+    if (!source.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot read %1 for backup: %2.").arg(from, source.errorString()));
+    if (auto created = createEmptyFile(to); !created)
+        return created;
+    QFile target(to);
+    if (!target.open(QIODevice::WriteOnly)) {
+        QFile::remove(to);
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot write the backup %1: %2.").arg(to, target.errorString()));
+    }
+    while (!source.atEnd()) {
+        const QByteArray chunk = source.read(1 << 20);
+        if (chunk.isEmpty() || target.write(chunk) != chunk.size()) {
+            target.close();
+            QFile::remove(to);
+            return Error(ErrorCode::IoError, QStringLiteral("Cannot write the backup %1: %2.").arg(to, target.errorString()));
+        }
+    }
+    if (!target.flush() || ::fsync(target.handle()) != 0) {
+        const int err = errno;
+        target.close();
+        QFile::remove(to);
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot sync the backup %1: %2.").arg(to, systemError(err)));
+    }
+    return {};
+}
+
+} // namespace
+
+LogPolicy LogPolicy::defaultPolicy()
+{
+    LogPolicy policy;
+    for (Action action : changeActions())
+        policy.reasonRequiredActions.insert(action);
+    return policy;
+}
+
+AuditLogPrivate::AuditLogPrivate(QString path, SecretKey key, const LogOptions &options)
+    : m_path(std::move(path))
+    , m_key(std::move(key))
+    , m_clock(options.clock ? *options.clock : SystemClock::instance())
+    , m_busyTimeoutMs(options.busyTimeoutMs)
+{
+}
+
+Result<std::unique_ptr<Connection>> AuditLogPrivate::openConnection(Connection::Mode mode) const
+{
+    return Connection::open(m_path, m_key, mode, m_busyTimeoutMs);
+}
+
+Result<void> AuditLogPrivate::setJournalMode(const char *pragma, const char *expected)
+{
+    auto mode = m_connection->queryText(pragma);
+    if (!mode)
+        return mode.error();
+    if (mode->compare(QLatin1StringView(expected), Qt::CaseInsensitive) != 0) {
+        return Error(ErrorCode::Busy, QStringLiteral("Cannot switch %1 to journal mode %2 (it is %3); is another process using it?")
+                                          .arg(m_path, QLatin1StringView(expected), *mode));
+    }
+    return {};
+}
+
+Result<void> AuditLogPrivate::connect()
+{
+    m_insert.reset();
+    m_connection.reset();
+    auto connection = openConnection(Connection::Mode::ReadWrite);
+    if (!connection)
+        return connection.error();
+    m_connection = std::move(*connection);
+    auto meta = Schema::load(*m_connection);
+    if (!meta) {
+        m_connection.reset();
+        return meta.error();
+    }
+    if (auto wal = setJournalMode("PRAGMA journal_mode = WAL", "wal"); !wal) {
+        m_connection.reset();
+        return wal;
+    }
+    if (meta->schemaVersion < Schema::CurrentVersion) {
+        Transaction transaction(*m_connection);
+        if (auto r = transaction.begin(); !r)
+            return r;
+        if (auto r = Schema::migrate(*m_connection, meta->schemaVersion); !r)
+            return r;
+        if (auto r = transaction.commit(); !r)
+            return r;
+        meta->schemaVersion = Schema::CurrentVersion;
+    }
+    m_meta = *meta;
+    m_genesis = HashChain::genesis(m_meta.logId);
+    return {};
+}
+
+Result<ChainHead> AuditLogPrivate::readHead(Connection &connection) const
+{
+    auto select = connection.prepare("SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1");
+    if (!select)
+        return select.error();
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return ChainHead{0, m_genesis, 0};
+    return ChainHead{select->int64(0), select->blob(1), select->int64(2)};
+}
+
+Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
+{
+    if (!m_connection) {
+        // An earlier failure closed the connection; try again now (the log may be back).
+        if (auto r = connect(); !r)
+            return r.error();
+    }
+    Transaction transaction(*m_connection);
+    if (auto r = transaction.begin(); !r)
+        return r.error();
+    // Read under the write lock: no other thread or process can extend the chain meanwhile.
+    auto head = readHead(*m_connection);
+    if (!head)
+        return head.error();
+    if (!m_insert) {
+        auto insert = m_connection->prepare(
+            "INSERT INTO events (seq, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, "
+            "object_title, reason, payload, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        if (!insert)
+            return insert.error();
+        m_insert.emplace(std::move(*insert));
+    }
+    // recorded_at never goes backwards along the chain, even if the wall clock does.
+    const qint64 recordedAt = std::max(m_clock.nowUtcMicros(), head->recordedAtUs);
+    QByteArray previousHash = head->hash;
+    qint64 seq = head->seq;
+    QList<qint64> seqs;
+    seqs.reserve(events.size());
+    for (Event event : events) {
+        event.seq = ++seq;
+        event.recordedAtUs = recordedAt;
+        const QByteArray payload = CanonicalEncoding::encode(event);
+        if (payload.size() > EventLimits::EncodedBytes) {
+            return Error(ErrorCode::InvalidEvent, QStringLiteral("Invalid event: it encodes to %1 bytes; the limit is %2.")
+                                                      .arg(payload.size())
+                                                      .arg(EventLimits::EncodedBytes));
+        }
+        const QByteArray hash = HashChain::link(previousHash, payload);
+        Statement &insert = *m_insert;
+        insert.bind(1, event.seq);
+        insert.bind(2, event.recordedAtUs);
+        if (event.occurredAtUs)
+            insert.bind(3, *event.occurredAtUs);
+        else
+            insert.bindNull(3);
+        insert.bind(4, event.actor.id);
+        insert.bind(5, actionName(event.action));
+        insert.bind(6, event.object.type);
+        insert.bind(7, event.object.id);
+        insert.bind(8, outcomeName(event.outcome));
+        insert.bind(9, event.object.title);
+        insert.bind(10, event.reason);
+        insert.bindBlob(11, payload);
+        insert.bindBlob(12, hash);
+        auto inserted = insert.run();
+        insert.reset();
+        if (!inserted)
+            return inserted.error();
+        previousHash = hash;
+        seqs.append(event.seq);
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return resolveUncertainCommit(committed.error(), seqs, previousHash);
+    return seqs;
+}
+
+Result<QList<qint64>> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, const QList<qint64> &seqs, const QByteArray &lastHash)
+{
+    // The transaction object still owns a ROLLBACK; run it before dropping the connection.
+    m_insert.reset();
+    if (auto reconnected = connect(); !reconnected) {
+        m_connection.reset();
+        return Error(commitError.code(), QStringLiteral("%1 The log could not be reopened to check whether the events were stored: %2")
+                                             .arg(commitError.message(), reconnected.error().message()));
+    }
+    auto check = m_connection->prepare("SELECT hash FROM events WHERE seq = ?1");
+    if (!check)
+        return commitError;
+    check->bind(1, seqs.last());
+    auto row = check->step();
+    if (row && *row && check->blob(0) == lastHash)
+        return seqs; // the commit reached the disk after all
+    return commitError;
+}
+
+Result<Event> AuditLogPrivate::decodeRow(const Statement &statement) const
+{
+    const qint64 seq = statement.int64(0);
+    auto event = CanonicalEncoding::decode(statement.blob(1));
+    if (!event || event->seq != seq) {
+        return Error(ErrorCode::IntegrityFailure,
+                     QStringLiteral("The record at seq %1 of %2 is damaged; run verify.").arg(seq).arg(m_path));
+    }
+    event->hash = statement.blob(2);
+    return event;
+}
+
+Result<void> AuditLogPrivate::restoreBackup(const QString &backupPath)
+{
+    m_insert.reset();
+    m_connection.reset();
+    // A journal left by the failed rekey belongs to the half-rekeyed file: it must not be
+    // replayed onto the restored one.
+    for (const char *suffix : {"-journal", "-wal", "-shm"})
+        QFile::remove(m_path + QLatin1StringView(suffix));
+    if (::rename(QFile::encodeName(backupPath).constData(), QFile::encodeName(m_path).constData()) != 0) {
+        return Error(ErrorCode::IoError, QStringLiteral("Key rotation failed and restoring %1 from %2 failed too (%3); "
+                                                        "the backup holds the log under its old key.")
+                                             .arg(m_path, backupPath, systemError(errno)));
+    }
+    return connect();
+}
+
+Result<void> AuditLogPrivate::rekeyLocked(const SecretKey &newKey, const QString &newKeyKind)
+{
+    const QString backupPath = m_path + QStringLiteral(".rekey-backup");
+    if (QFileInfo::exists(backupPath)) {
+        return Error(ErrorCode::IoError, QStringLiteral("%1 exists: an earlier key rotation did not finish and it may hold the only "
+                                                        "readable copy of the log. Check it and move it away before rotating again.")
+                                             .arg(backupPath));
+    }
+    if (!m_connection) {
+        if (auto r = connect(); !r)
+            return r;
+    }
+    m_insert.reset();
+    // sqlite3_rekey rewrites every page through the rollback journal; leaving WAL also
+    // checkpoints everything into the main file, so the backup below is complete.
+    if (auto r = setJournalMode("PRAGMA journal_mode = DELETE", "delete"); !r)
+        return r;
+    if (auto copied = copyFileDurably(m_path, backupPath); !copied) {
+        (void)setJournalMode("PRAGMA journal_mode = WAL", "wal");
+        return copied;
+    }
+    if (auto rekeyed = m_connection->rekey(newKey); !rekeyed) {
+        if (auto restored = restoreBackup(backupPath); !restored)
+            return restored;
+        return rekeyed;
+    }
+    SecretKey oldKey = std::move(m_key);
+    m_key = copyKey(newKey);
+    if (auto reopened = connect(); !reopened) {
+        m_key = std::move(oldKey);
+        if (auto restored = restoreBackup(backupPath); !restored)
+            return restored;
+        return Error(reopened.error().code(), QStringLiteral("The re-encrypted log did not open with the new key (%1); the old key "
+                                                             "remains in force.")
+                                                  .arg(reopened.error().message()));
+    }
+    Transaction transaction(*m_connection);
+    if (auto r = transaction.begin(); !r)
+        return r;
+    if (auto r = Schema::setKeyKind(*m_connection, newKeyKind); !r)
+        return r;
+    if (auto r = transaction.commit(); !r)
+        return r;
+    m_meta.keyKind = newKeyKind;
+    QFile::remove(backupPath);
+    return {};
+}
+
+AuditLog::AuditLog(std::unique_ptr<AuditLogPrivate> dd)
+    : d(std::move(dd))
+{
+}
+
+AuditLog::~AuditLog() = default;
+
+Result<std::unique_ptr<AuditLog>> AuditLog::create(const QString &path, const KeyProvider &keys, const LogPolicy &policy,
+                                                   const LogOptions &options)
+{
+    if (QFileInfo::exists(path))
+        return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists; refusing to overwrite it.").arg(path));
+    auto key = fetchUsableKey(keys);
+    if (!key)
+        return key.error();
+    if (auto created = createEmptyFile(path); !created)
+        return created.error();
+
+    auto d = std::make_unique<AuditLogPrivate>(path, std::move(*key), options);
+    auto fail = [&path](const Error &error) -> Result<std::unique_ptr<AuditLog>> {
+        removeLogFiles(path); // only files this call created: nothing recorded is lost
+        return error;
+    };
+    {
+        auto connection = d->openConnection(Connection::Mode::ReadWrite);
+        if (!connection)
+            return fail(connection.error());
+        Schema::Meta meta;
+        meta.logId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        meta.createdAtUs = d->m_clock.nowUtcMicros();
+        meta.reasonRequired = policy.reasonRequiredActions;
+        meta.keyKind = keyKindName(d->m_key);
+        Transaction transaction(**connection);
+        if (auto r = transaction.begin(); !r)
+            return fail(r.error());
+        if (auto r = Schema::create(**connection, meta); !r)
+            return fail(r.error());
+        if (auto r = transaction.commit(); !r)
+            return fail(r.error());
+    }
+    // Still in rollback-journal mode here, so page 1 is on disk: prove it is not plaintext.
+    if (Connection::isPlaintextSqlite(path)) {
+        return fail(Error(ErrorCode::NotEncrypted,
+                          QStringLiteral("The SQLite library wrote %1 unencrypted; refusing to use it.").arg(path)));
+    }
+    if (auto r = d->connect(); !r)
+        return fail(r.error());
+    return std::unique_ptr<AuditLog>(new AuditLog(std::move(d)));
+}
+
+Result<std::unique_ptr<AuditLog>> AuditLog::open(const QString &path, const KeyProvider &keys, const LogOptions &options)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error(ErrorCode::NotFound, QStringLiteral("%1 does not exist.").arg(path));
+    if (!info.isFile())
+        return Error(ErrorCode::NotALog, QStringLiteral("%1 is not a regular file.").arg(path));
+    if (info.size() == 0)
+        return Error(ErrorCode::NotALog, QStringLiteral("%1 is empty: it is not a QmsAudit log.").arg(path));
+    if (Connection::isPlaintextSqlite(path)) {
+        return Error(ErrorCode::NotEncrypted,
+                     QStringLiteral("%1 is an unencrypted SQLite database; QmsAudit logs are always encrypted. Refusing to open it.").arg(path));
+    }
+    auto key = fetchUsableKey(keys);
+    if (!key)
+        return key.error();
+    auto d = std::make_unique<AuditLogPrivate>(path, std::move(*key), options);
+    if (auto r = d->connect(); !r)
+        return r.error();
+    return std::unique_ptr<AuditLog>(new AuditLog(std::move(d)));
+}
+
+QString AuditLog::path() const
+{
+    return d->m_path;
+}
+
+QString AuditLog::logId() const
+{
+    return d->m_meta.logId;
+}
+
+qint64 AuditLog::createdAtUs() const
+{
+    return d->m_meta.createdAtUs;
+}
+
+int AuditLog::schemaVersion() const
+{
+    return d->m_meta.schemaVersion;
+}
+
+LogPolicy AuditLog::policy() const
+{
+    return LogPolicy{d->m_meta.reasonRequired};
+}
+
+Result<qint64> AuditLog::append(const Event &event)
+{
+    auto seqs = appendAll({event});
+    if (!seqs)
+        return seqs.error();
+    return seqs->first();
+}
+
+Result<QList<qint64>> AuditLog::appendAll(const QList<Event> &events)
+{
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (auto valid = validateEvent(events[i], d->m_meta.reasonRequired); !valid) {
+            if (events.size() == 1)
+                return valid.error();
+            return Error(valid.error().code(), QStringLiteral("Event %1 of %2: %3").arg(i + 1).arg(events.size()).arg(valid.error().message()));
+        }
+    }
+    if (events.isEmpty())
+        return QList<qint64>();
+    QMutexLocker lock(&d->m_mutex);
+    return d->appendLocked(events);
+}
+
+Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &page) const
+{
+    if (page.limit < 1 || page.limit > PageRequest::MaxLimit)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The page size must be between 1 and %1.").arg(PageRequest::MaxLimit));
+    if (page.afterSeq < 0)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("afterSeq must not be negative."));
+    QMutexLocker lock(&d->m_mutex);
+    if (!d->m_connection) {
+        if (auto r = d->connect(); !r)
+            return r.error();
+    }
+    const QueryBuilder builder(filter);
+    auto select = d->m_connection->prepare(builder.selectPage());
+    if (!select)
+        return select.error();
+    // One row more than asked tells whether another page exists.
+    builder.bindPage(*select, PageRequest{page.afterSeq, page.limit + 1});
+    EventPage result;
+    result.nextAfterSeq = page.afterSeq;
+    while (true) {
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        if (result.events.size() == page.limit) {
+            result.hasMore = true;
+            break;
+        }
+        auto event = d->decodeRow(*select);
+        if (!event)
+            return event.error();
+        result.nextAfterSeq = event->seq;
+        result.events.append(std::move(*event));
+    }
+    return result;
+}
+
+Result<qint64> AuditLog::count(const EventFilter &filter) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    if (!d->m_connection) {
+        if (auto r = d->connect(); !r)
+            return r.error();
+    }
+    const QueryBuilder builder(filter);
+    auto select = d->m_connection->prepare(builder.selectCount());
+    if (!select)
+        return select.error();
+    builder.bindFilter(*select);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return select->int64(0);
+}
+
+Result<Event> AuditLog::eventAt(qint64 seq) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    if (!d->m_connection) {
+        if (auto r = d->connect(); !r)
+            return r.error();
+    }
+    auto select = d->m_connection->prepare("SELECT seq, payload, hash FROM events WHERE seq = ?1");
+    if (!select)
+        return select.error();
+    select->bind(1, seq);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error(ErrorCode::NotFound, QStringLiteral("There is no event with seq %1 in %2.").arg(seq).arg(d->m_path));
+    return d->decodeRow(*select);
+}
+
+Result<LogStatistics> AuditLog::statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    if (!d->m_connection) {
+        if (auto r = d->connect(); !r)
+            return r.error();
+    }
+    EventFilter filter;
+    filter.fromUs = fromUs;
+    filter.toUs = toUs;
+    const QueryBuilder builder(filter);
+    LogStatistics stats;
+    stats.fromUs = fromUs;
+    stats.toUs = toUs;
+    const std::pair<QByteArray, QMap<QString, qint64> *> groups[] = {
+        {"action", &stats.byAction},
+        {"actor_id", &stats.byActor},
+        {"object_type", &stats.byObjectType},
+        {"outcome", &stats.byOutcome},
+        {"recorded_at / " + QByteArray::number(kMicrosPerDay), &stats.byDay},
+    };
+    for (const auto &[expression, counts] : groups) {
+        auto select = d->m_connection->prepare(builder.selectGroupCounts(expression));
+        if (!select)
+            return select.error();
+        builder.bindFilter(*select);
+        while (true) {
+            auto row = select->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            const QString key = counts == &stats.byDay ? formatTimestamp(select->int64(0) * kMicrosPerDay).left(10) : select->text(0);
+            counts->insert(key, select->int64(1));
+        }
+    }
+    for (qint64 n : std::as_const(stats.byAction))
+        stats.total += n;
+    return stats;
+}
+
+Result<QString> AuditLog::queryPlan(const EventFilter &filter) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    if (!d->m_connection) {
+        if (auto r = d->connect(); !r)
+            return r.error();
+    }
+    const QueryBuilder builder(filter);
+    auto explain = d->m_connection->prepare("EXPLAIN QUERY PLAN " + builder.selectPage());
+    if (!explain)
+        return explain.error();
+    builder.bindPage(*explain, PageRequest{});
+    QStringList lines;
+    while (true) {
+        auto row = explain->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        lines.append(explain->text(3)); // selectid, order, from, detail
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+Result<ChainHead> AuditLog::head() const
+{
+    QMutexLocker lock(&d->m_mutex);
+    if (!d->m_connection) {
+        if (auto r = d->connect(); !r)
+            return r.error();
+    }
+    return d->readHead(*d->m_connection);
+}
+
+VerificationReport AuditLog::verify() const
+{
+    // A connection of its own: a damaged page poisons the connection that read it.
+    const ChainVerifier verifier(d->m_meta.logId, [this] { return d->openConnection(Connection::Mode::ReadOnly); });
+    return verifier.run();
+}
+
+Result<void> AuditLog::rekey(const KeyProvider &newKeys, const Actor &by, const QString &reason)
+{
+    Event event;
+    event.actor = by;
+    event.action = Action::KeyRotated;
+    event.object = {QStringLiteral("audit_log"), d->m_meta.logId, QString(), QFileInfo(d->m_path).fileName()};
+    event.reason = reason;
+    if (auto valid = validateEvent(event, d->m_meta.reasonRequired); !valid)
+        return valid.error();
+
+    auto newKey = fetchUsableKey(newKeys);
+    QMutexLocker lock(&d->m_mutex);
+    Result<void> rotated = newKey ? d->rekeyLocked(*newKey, keyKindName(*newKey)) : Result<void>(newKey.error());
+    event.outcome = rotated ? Outcome::Success : Outcome::Failed;
+    event.attributes.insert(QStringLiteral("key_kind"), rotated ? d->m_meta.keyKind : (newKey ? keyKindName(*newKey) : QStringLiteral("unknown")));
+    if (!rotated)
+        event.attributes.insert(QStringLiteral("error"), errorCodeName(rotated.error().code()));
+    auto recorded = d->appendLocked({event});
+    if (!rotated)
+        return rotated;
+    if (!recorded) {
+        return Error(recorded.error().code(), QStringLiteral("The key was rotated, but the key_rotated event could not be recorded: %1")
+                                                  .arg(recorded.error().message()));
+    }
+    return {};
+}
+
+} // namespace QmsAudit

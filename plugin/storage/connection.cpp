@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "storage/connection_p.h"
+
+#include <QFile>
+
+namespace QmsAudit {
+
+Connection::Connection(const SqlCipherApi &api, sqlite3 *db, QString path)
+    : m_api(api)
+    , m_db(db)
+    , m_path(std::move(path))
+{
+}
+
+Connection::~Connection()
+{
+    // close_v2 defers the close until outstanding statements are finalized.
+    m_api.close_v2(m_db);
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const QString &path, const SecretKey &key, Mode mode, int busyTimeoutMs)
+{
+    auto api = SqlCipherApi::instance();
+    if (!api)
+        return api.error();
+    if (key.isEmpty()) {
+        // An empty key silently creates or reads a plaintext database (STYLE pitfall 3).
+        return Error(ErrorCode::KeyUnavailable, QStringLiteral("Refusing an empty key: the log would not be encrypted."));
+    }
+    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
+    sqlite3 *db = nullptr;
+    const int rc = (*api)->open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    std::unique_ptr<Connection> connection(new Connection(**api, db, path));
+    if (rc != SQLITE_OK)
+        return connection->errorFor(rc, QStringLiteral("opening %1").arg(path));
+    (*api)->extended_result_codes(db, 1);
+    (*api)->busy_timeout(db, busyTimeoutMs);
+    if (auto keyed = connection->applyKey(key); !keyed)
+        return keyed.error();
+    // Temp files (sorts, indexes) would be written in plaintext (STYLE pitfall 7).
+    if (auto r = connection->exec("PRAGMA temp_store = MEMORY"); !r)
+        return r.error();
+    // FULL: WAL + NORMAL may lose the last commits on power loss (STYLE pitfall 10).
+    if (auto r = connection->exec("PRAGMA synchronous = FULL"); !r)
+        return r.error();
+    return connection;
+}
+
+Result<void> Connection::applyKey(const SecretKey &key)
+{
+    // sqlite3_key, never "PRAGMA key = '…'": the key must not appear in any SQL text.
+    const SecretKey argument = key.sqlcipherKeyArgument();
+    int rc = m_api.key(m_db, argument.data(), int(argument.size()));
+    if (rc != SQLITE_OK)
+        return errorFor(rc, QStringLiteral("applying the key"));
+    if (auto r = exec("PRAGMA cipher_page_size = 4096"); !r)
+        return r.error();
+    static_assert(CipherPageSize == 4096);
+
+    // Fail closed if the loaded library is not SQLCipher (a plain libsqlite3 ignores keys).
+    auto cipher = queryText("PRAGMA cipher_version");
+    if (!cipher || cipher->isEmpty()) {
+        return Error(ErrorCode::EncryptionUnavailable,
+                     QStringLiteral("The SQLite library in use does not encrypt (PRAGMA cipher_version is empty); refusing to open %1.").arg(m_path));
+    }
+    // Probe: the first read decrypts page 1; SQLITE_NOTADB here means wrong key or damaged header.
+    auto probe = prepare("SELECT count(*) FROM sqlite_master");
+    if (!probe)
+        return probe.error();
+    auto stepped = probe->step();
+    if (!stepped) {
+        if (stepped.error().code() == ErrorCode::NotALog || stepped.error().code() == ErrorCode::IntegrityFailure) {
+            return Error(ErrorCode::WrongKey,
+                         QStringLiteral("The key does not open %1 (wrong key, or the file is damaged or not a QmsAudit log).").arg(m_path));
+        }
+        return stepped.error();
+    }
+    return {};
+}
+
+Result<void> Connection::exec(const char *sql)
+{
+    char *message = nullptr;
+    const int rc = m_api.exec(m_db, sql, nullptr, nullptr, &message);
+    if (message)
+        m_api.free(message);
+    if (rc != SQLITE_OK)
+        return errorFor(rc, QStringLiteral("running %1").arg(QString::fromUtf8(sql).section(QLatin1Char(' '), 0, 2)));
+    return {};
+}
+
+Result<Statement> Connection::prepare(const char *sql) const
+{
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = m_api.prepare_v2(m_db, sql, -1, &stmt, nullptr);
+    if (rc != SQLITE_OK)
+        return errorFor(rc, QStringLiteral("preparing a statement"));
+    return Statement(*this, stmt);
+}
+
+Result<Statement> Connection::prepare(const QByteArray &sql) const
+{
+    return prepare(sql.constData());
+}
+
+Result<QString> Connection::queryText(const char *sql)
+{
+    auto statement = prepare(sql);
+    if (!statement)
+        return statement.error();
+    auto row = statement->step();
+    if (!row)
+        return row.error();
+    return *row ? statement->text(0) : QString();
+}
+
+Result<void> Connection::rekey(const SecretKey &newKey)
+{
+    if (newKey.isEmpty())
+        return Error(ErrorCode::KeyUnavailable, QStringLiteral("Refusing an empty key: the log would be decrypted."));
+    const SecretKey argument = newKey.sqlcipherKeyArgument();
+    const int rc = m_api.rekey(m_db, argument.data(), int(argument.size()));
+    if (rc != SQLITE_OK)
+        return errorFor(rc, QStringLiteral("re-encrypting the log"));
+    return {};
+}
+
+Error Connection::errorFor(int rc, const QString &what) const
+{
+    const QString sqliteMessage = m_db ? QString::fromUtf8(m_api.errmsg(m_db)) : QString::fromUtf8(m_api.errstr(rc));
+    const QString message = QStringLiteral("Error %1 on %2: %3 (SQLite code %4).").arg(what, m_path, sqliteMessage).arg(rc);
+    switch (rc & 0xff) {
+    case SQLITE_NOTADB:
+        return Error(ErrorCode::NotALog, message);
+    case SQLITE_CORRUPT:
+        return Error(ErrorCode::IntegrityFailure, message);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Error(ErrorCode::Busy, message);
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_NOLFS:
+    case SQLITE_NOMEM:
+        return Error(ErrorCode::IoError, message);
+    case SQLITE_CONSTRAINT:
+        return Error(ErrorCode::InvalidArgument, message);
+    default:
+        return Error(ErrorCode::Internal, message);
+    }
+}
+
+bool Connection::isPlaintextSqlite(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace QmsAudit

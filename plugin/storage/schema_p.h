@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/action.h>
+#include <qmsaudit/result.h>
+
+#include <QSet>
+#include <QString>
+
+namespace QmsAudit {
+
+class Connection;
+
+/// The on-disk layout of a log (docs/storage.md) and its migrations.
+class Schema
+{
+public:
+    /// Bump when the layout changes and add a step to migrate().
+    static constexpr int CurrentVersion = 1;
+
+    /// What the meta table records about a log.
+    struct Meta {
+        QString logId;
+        qint64 createdAtUs = 0;
+        int schemaVersion = CurrentVersion;
+        QSet<Action> reasonRequired;
+        QString keyKind; ///< "raw" or "passphrase"
+    };
+
+    /// Creates tables, indexes and append-only triggers and writes @p meta. Caller owns the transaction.
+    static Result<void> create(Connection &connection, const Meta &meta);
+    /// Reads the meta table: NotALog if this is not a QmsAudit log, an error if it is newer than us.
+    static Result<Meta> load(Connection &connection);
+    /// Brings an older log up to CurrentVersion inside one transaction (none exist yet for v1).
+    static Result<void> migrate(Connection &connection, int fromVersion);
+    /// Records the key kind after a rekey (the only meta value that may change besides the version).
+    static Result<void> setKeyKind(Connection &connection, const QString &keyKind);
+};
+
+} // namespace QmsAudit
