@@ -30,12 +30,13 @@ QueryBuilder::QueryBuilder(const EventFilter &filter)
 
 QString QueryBuilder::ftsExpression(const QString &text)
 {
-    // Words only: FTS syntax characters in user text cannot change the query's meaning.
+    // Letters and digits only, so FTS syntax in user text cannot change the query's meaning;
+    // lower case, because FTS4 operators (OR, NEAR, AND, NOT) are upper case.
     static const QRegularExpression wordPattern(QStringLiteral("[\\p{L}\\p{N}]+"));
     QStringList terms;
     auto it = wordPattern.globalMatch(text);
     while (it.hasNext())
-        terms.append(QStringLiteral("\"%1\"*").arg(it.next().captured(0)));
+        terms.append(it.next().captured(0).toLower() + QLatin1Char('*'));
     return terms.join(QLatin1Char(' '));
 }
 

@@ -30,7 +30,7 @@ public:
     void bindFilter(Statement &statement) const;
     void bindPage(Statement &statement, const PageRequest &page) const;
 
-    /// Text search words turned into an FTS4 expression of quoted prefix terms: "calib"* "torque"*.
+    /// Text search words turned into an FTS4 expression of prefix terms: "Calib, torque" -> calib* torque*.
     static QString ftsExpression(const QString &text);
 
 private:

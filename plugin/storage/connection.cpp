@@ -64,17 +64,19 @@ Result<void> Connection::applyKey(const SecretKey &key)
                      QStringLiteral("The SQLite library in use does not encrypt (PRAGMA cipher_version is empty); refusing to open %1.").arg(m_path));
     }
     // Probe: the first read decrypts page 1; SQLITE_NOTADB here means wrong key or damaged header.
+    // prepare() already reads the schema, so either call can be the one that fails.
     auto probe = prepare("SELECT count(*) FROM sqlite_master");
-    if (!probe)
-        return probe.error();
-    auto stepped = probe->step();
-    if (!stepped) {
-        if (stepped.error().code() == ErrorCode::NotALog || stepped.error().code() == ErrorCode::IntegrityFailure) {
-            return Error(ErrorCode::WrongKey,
-                         QStringLiteral("The key does not open %1 (wrong key, or the file is damaged or not a QmsAudit log).").arg(m_path));
-        }
-        return stepped.error();
+    Error failure = probe ? Error() : probe.error();
+    if (probe) {
+        if (auto stepped = probe->step(); !stepped)
+            failure = stepped.error();
     }
+    if (failure.code() == ErrorCode::NotALog || failure.code() == ErrorCode::IntegrityFailure) {
+        return Error(ErrorCode::WrongKey,
+                     QStringLiteral("The key does not open %1 (wrong key, or the file is damaged or not a QmsAudit log).").arg(m_path));
+    }
+    if (failure)
+        return failure;
     return {};
 }
 

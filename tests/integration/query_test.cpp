@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <qmsaudit/auditlog.h>
+#include <qmsaudit/timestamp.h>
+
+#include "mockclock.h"
+#include "testlog.h"
+
+#include <QRegularExpression>
+
+#include <functional>
+
+#include <gtest/gtest.h>
+
+using namespace QmsAudit;
+using namespace QmsAudit::Test;
+
+namespace {
+
+constexpr int kEvents = 240;
+constexpr qint64 kMinute = 60'000'000;
+
+/// 240 sample events, one a minute from 2026-01-01T00:01Z; the oracle below knows each one.
+class QueryTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        log = dir.create({&clock});
+        ASSERT_TRUE(log);
+        for (int i = 0; i < kEvents; ++i) {
+            clock.advance(kMinute);
+            Event e = sampleEvent(i);
+            e.recordedAtUs = clock.nowUtcMicros(); // what the log will stamp: the oracle's copy
+            e.seq = i + 1;
+            expected.append(e);
+            ASSERT_TRUE(log->append(sampleEvent(i)));
+        }
+    }
+
+    /// Seqs the oracle says match, computed from the events themselves (not through SQL).
+    QList<qint64> oracle(const std::function<bool(const Event &)> &matches) const
+    {
+        QList<qint64> seqs;
+        for (const Event &e : expected) {
+            if (matches(e))
+                seqs.append(e.seq);
+        }
+        return seqs;
+    }
+
+    QList<qint64> allPages(const EventFilter &filter, int pageSize) const
+    {
+        QList<qint64> seqs;
+        PageRequest page{0, pageSize};
+        while (true) {
+            auto result = log->query(filter, page);
+            EXPECT_TRUE(result) << result.error().message().toStdString();
+            if (!result)
+                return seqs;
+            for (const Event &e : result->events)
+                seqs.append(e.seq);
+            if (!result->hasMore)
+                return seqs;
+            EXPECT_EQ(result->events.size(), pageSize);
+            page.afterSeq = result->nextAfterSeq;
+        }
+    }
+
+    void expectMatches(const EventFilter &filter, const std::function<bool(const Event &)> &matches)
+    {
+        const QList<qint64> want = oracle(matches);
+        ASSERT_FALSE(want.isEmpty()) << "test filter matches nothing: it would prove little";
+        EXPECT_EQ(allPages(filter, 1000), want);
+        EXPECT_EQ(allPages(filter, 7), want);
+        EXPECT_EQ(*log->count(filter), want.size());
+    }
+
+    TestLogDir dir;
+    MockClock clock;
+    std::unique_ptr<AuditLog> log;
+    QList<Event> expected;
+};
+
+qint64 minute(int n)
+{
+    return 1'767'225'600'000'000 + n * kMinute;
+}
+
+} // namespace
+
+TEST_F(QueryTest, EachFilterReturnsExactlyTheMatchingEventsInSeqOrder)
+{
+    EventFilter byActor;
+    byActor.actorId = QStringLiteral("user2");
+    expectMatches(byActor, [](const Event &e) { return e.actor.id == QStringLiteral("user2"); });
+
+    EventFilter byActions;
+    byActions.actions = {Action::Edit, Action::Export};
+    expectMatches(byActions, [](const Event &e) { return e.action == Action::Edit || e.action == Action::Export; });
+
+    EventFilter byObject;
+    byObject.objectId = QStringLiteral("DOC-3");
+    expectMatches(byObject, [](const Event &e) { return e.object.id == QStringLiteral("DOC-3"); });
+
+    EventFilter byType;
+    byType.objectType = QStringLiteral("procedure");
+    expectMatches(byType, [](const Event &e) { return e.object.type == QStringLiteral("procedure"); });
+
+    EventFilter byOutcome;
+    byOutcome.outcome = Outcome::Denied;
+    expectMatches(byOutcome, [](const Event &e) { return e.outcome == Outcome::Denied; });
+
+    EventFilter byTime;
+    byTime.fromUs = minute(30);
+    byTime.toUs = minute(95);
+    expectMatches(byTime, [](const Event &e) { return e.recordedAtUs >= minute(30) && e.recordedAtUs < minute(95); });
+
+    EventFilter openEnded;
+    openEnded.fromUs = minute(200);
+    expectMatches(openEnded, [](const Event &e) { return e.recordedAtUs >= minute(200); });
+}
+
+TEST_F(QueryTest, TextSearchFindsWordsAndPrefixesInTitleAndReason)
+{
+    EventFilter title;
+    title.text = QStringLiteral("calibration 17");
+    // "17"* is a prefix term: calibration 170 … 179 match as well.
+    expectMatches(title, [](const Event &e) { return e.object.title.section(QLatin1Char(' '), -1).startsWith(QStringLiteral("17")); });
+
+    EventFilter prefix;
+    prefix.text = QStringLiteral("ANNU");
+    expectMatches(prefix, [](const Event &e) { return e.reason.startsWith(QStringLiteral("Annual")); });
+
+    EventFilter reasonWord;
+    reasonWord.text = QStringLiteral("interval 26");
+    expectMatches(reasonWord, [](const Event &e) { return e.reason == QStringLiteral("Annual review of interval 26"); });
+}
+
+TEST_F(QueryTest, CombinedFiltersAreAnded)
+{
+    EventFilter f;
+    f.actorId = QStringLiteral("user1");
+    f.actions = {Action::Edit};
+    f.fromUs = minute(50);
+    f.text = QStringLiteral("annual");
+    expectMatches(f, [](const Event &e) {
+        return e.actor.id == QStringLiteral("user1") && e.action == Action::Edit && e.recordedAtUs >= minute(50);
+    });
+}
+
+TEST_F(QueryTest, PaginationIsKeysetAndSeamless)
+{
+    QList<qint64> all;
+    for (int i = 1; i <= kEvents; ++i)
+        all.append(i);
+    EXPECT_EQ(allPages({}, 13), all);
+    auto tail = log->query({}, {kEvents - 2, 10});
+    ASSERT_TRUE(tail);
+    EXPECT_EQ(tail->events.size(), 2);
+    EXPECT_FALSE(tail->hasMore);
+    EXPECT_EQ(tail->nextAfterSeq, kEvents);
+    auto past = log->query({}, {kEvents, 10});
+    EXPECT_TRUE(past->events.isEmpty());
+}
+
+TEST_F(QueryTest, EveryFilterCombinationUsesAnIndex)
+{
+    // Each filter alone and a few combinations; no plan may scan the events table without an index.
+    QList<EventFilter> filters;
+    filters.append(EventFilter{});
+    EventFilter f;
+    f.actorId = QStringLiteral("u");
+    filters.append(f);
+    f = {};
+    f.actions = {Action::View, Action::Edit};
+    filters.append(f);
+    f = {};
+    f.objectId = QStringLiteral("DOC-1");
+    filters.append(f);
+    f = {};
+    f.objectType = QStringLiteral("procedure");
+    filters.append(f);
+    f = {};
+    f.outcome = Outcome::Failed;
+    filters.append(f);
+    f = {};
+    f.fromUs = 1;
+    filters.append(f);
+    f = {};
+    f.toUs = 1;
+    filters.append(f);
+    f = {};
+    f.text = QStringLiteral("torque");
+    filters.append(f);
+    f = {};
+    f.text = QStringLiteral("torque");
+    f.outcome = Outcome::Success;
+    f.fromUs = 5;
+    f.actions = {Action::View};
+    filters.append(f);
+    static const QRegularExpression unindexedScan(QStringLiteral("^SCAN TABLE events( AS \\w+)?$"));
+    for (const EventFilter &filter : filters) {
+        auto plan = log->queryPlan(filter);
+        ASSERT_TRUE(plan) << plan.error().message().toStdString();
+        for (const QString &line : plan->split(QLatin1Char('\n'))) {
+            EXPECT_FALSE(unindexedScan.match(line).hasMatch()) << "full scan: " << plan->toStdString();
+            if (line.contains(QStringLiteral("TABLE events ")) && !line.contains(QStringLiteral("events_text"))) {
+                EXPECT_TRUE(line.contains(QStringLiteral("USING"))) << plan->toStdString();
+            }
+        }
+    }
+}
+
+TEST_F(QueryTest, HostileTextIsBoundNotSpliced)
+{
+    for (const QString &text : {QStringLiteral("'); DROP TABLE events; --"), QStringLiteral("\" OR 1=1 --"),
+                                QStringLiteral("torque NEAR/2 wrench*"), QStringLiteral("^$%&"), QStringLiteral("title:torque")}) {
+        EventFilter f;
+        f.text = text;
+        f.actorId = QStringLiteral("x' OR '1'='1");
+        auto page = log->query(f, {0, 10});
+        ASSERT_TRUE(page) << text.toStdString() << ": " << page.error().message().toStdString();
+        EXPECT_TRUE(page->events.isEmpty());
+    }
+    EXPECT_EQ(*log->count({}), kEvents);
+    EXPECT_TRUE(log->verify().ok);
+}
+
+TEST_F(QueryTest, StatisticsMatchTheOracle)
+{
+    auto stats = log->statistics(minute(10), minute(130));
+    ASSERT_TRUE(stats);
+    const auto inRange = [](const Event &e) { return e.recordedAtUs >= minute(10) && e.recordedAtUs < minute(130); };
+    EXPECT_EQ(stats->total, oracle(inRange).size());
+    EXPECT_EQ(stats->byAction.value(QStringLiteral("edit")), oracle([&](const Event &e) { return inRange(e) && e.action == Action::Edit; }).size());
+    EXPECT_EQ(stats->byActor.value(QStringLiteral("user0")), oracle([&](const Event &e) { return inRange(e) && e.actor.id == QStringLiteral("user0"); }).size());
+    EXPECT_EQ(stats->byObjectType.value(QStringLiteral("procedure")),
+              oracle([&](const Event &e) { return inRange(e) && e.object.type == QStringLiteral("procedure"); }).size());
+    EXPECT_EQ(stats->byOutcome.value(QStringLiteral("denied")), oracle([&](const Event &e) { return inRange(e) && e.outcome == Outcome::Denied; }).size());
+    EXPECT_EQ(stats->byDay.size(), 1);
+    EXPECT_EQ(stats->byDay.value(QStringLiteral("2026-01-01")), stats->total);
+
+    auto all = log->statistics(std::nullopt, std::nullopt);
+    ASSERT_TRUE(all);
+    EXPECT_EQ(all->total, kEvents);
+}
+
+TEST_F(QueryTest, InvalidPagesAreRejected)
+{
+    EXPECT_EQ(log->query({}, {0, 0}).error().code(), ErrorCode::InvalidArgument);
+    EXPECT_EQ(log->query({}, {0, PageRequest::MaxLimit + 1}).error().code(), ErrorCode::InvalidArgument);
+    EXPECT_EQ(log->query({}, {-1, 10}).error().code(), ErrorCode::InvalidArgument);
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// The tamper matrix: every manipulation is detected and the right seq is named.
+#include <qmsaudit/auditlog.h>
+
+#include "sqlciphershell.h"
+#include "testlog.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+using namespace QmsAudit;
+using namespace QmsAudit::Test;
+
+namespace {
+
+using Kind = VerificationFinding::Kind;
+
+class TamperTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        auto log = dir.create();
+        ASSERT_TRUE(log);
+        for (int i = 0; i < kEvents; ++i) {
+            Event e = sampleEvent(i);
+            e.object.title = QStringLiteral("Record %1 ").arg(i) + QString(300, QLatin1Char('x')); // several pages of rows
+            ASSERT_TRUE(log->append(e));
+        }
+        ASSERT_TRUE(log->verify().ok);
+    }
+
+    /// Runs SQL as an insider with the key who first removes the append-only triggers.
+    void tamper(const QString &sql)
+    {
+        const auto r = runSqlcipher(dir.logPath(), dir.keyHex(),
+                                    QStringLiteral("DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;\n") + sql);
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+
+    VerificationReport verify()
+    {
+        auto log = AuditLog::open(dir.logPath(), dir.keys());
+        EXPECT_TRUE(log) << log.error().message().toStdString();
+        return log ? (*log)->verify() : VerificationReport{};
+    }
+
+    static bool hasFinding(const VerificationReport &report, Kind kind, qint64 seq)
+    {
+        for (const auto &f : report.findings) {
+            if (f.kind == kind && f.seq == seq)
+                return true;
+        }
+        return false;
+    }
+
+    static constexpr int kEvents = 60;
+    TestLogDir dir;
+};
+
+} // namespace
+
+TEST_F(TamperTest, UntouchedLogVerifies)
+{
+    const auto report = verify();
+    EXPECT_TRUE(report.ok);
+    EXPECT_EQ(report.eventCount, kEvents);
+    EXPECT_EQ(report.lastSeq, kEvents);
+    EXPECT_TRUE(report.summary().startsWith(QStringLiteral("OK 60 events, head ")));
+}
+
+TEST_F(TamperTest, EditedPayloadIsAHashMismatchAtThatSeq)
+{
+    // Replace one byte inside the record's text; it still decodes, but the hash breaks.
+    tamper(QStringLiteral("UPDATE events SET payload = substr(payload, 1, 60) || X'5A' || substr(payload, 62) WHERE seq = 23;"));
+    const auto report = verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_EQ(report.firstBadSeq(), 23);
+    EXPECT_TRUE(hasFinding(report, Kind::HashMismatch, 23) || hasFinding(report, Kind::Undecodable, 23));
+    EXPECT_TRUE(report.summary().startsWith(QStringLiteral("FAILED at seq 23")));
+}
+
+TEST_F(TamperTest, EditedIndexColumnIsAColumnMismatch)
+{
+    tamper(QStringLiteral("UPDATE events SET actor_id = 'someone_else' WHERE seq = 31;"));
+    const auto report = verify();
+    EXPECT_EQ(report.firstBadSeq(), 31);
+    EXPECT_TRUE(hasFinding(report, Kind::ColumnMismatch, 31));
+}
+
+TEST_F(TamperTest, DeletedMiddleRowIsAGap)
+{
+    tamper(QStringLiteral("DELETE FROM events WHERE seq = 17;"));
+    const auto report = verify();
+    EXPECT_EQ(report.firstBadSeq(), 17);
+    EXPECT_TRUE(hasFinding(report, Kind::Gap, 17));
+    EXPECT_TRUE(hasFinding(report, Kind::HashMismatch, 18)); // 18 no longer chains to 16
+}
+
+TEST_F(TamperTest, ReorderedRowsAreDetectedAtTheFirstMovedSeq)
+{
+    // Swap the contents of seq 10 and 11 (payload, hash and columns move together).
+    tamper(QStringLiteral(
+        "CREATE TEMP TABLE t AS SELECT * FROM events WHERE seq IN (10, 11);\n"
+        "DELETE FROM events WHERE seq IN (10, 11);\n"
+        "INSERT INTO events SELECT CASE seq WHEN 10 THEN 11 ELSE 10 END, recorded_at, occurred_at, actor_id, action, object_type, "
+        "object_id, outcome, object_title, reason, payload, hash FROM t;"));
+    const auto report = verify();
+    EXPECT_EQ(report.firstBadSeq(), 10);
+    EXPECT_TRUE(hasFinding(report, Kind::OutOfOrder, 10));
+    EXPECT_TRUE(hasFinding(report, Kind::Duplicate, 11));
+}
+
+TEST_F(TamperTest, DuplicatedSeqIsDetected)
+{
+    // Row 41 is overwritten with a copy of row 40.
+    tamper(QStringLiteral("DELETE FROM events WHERE seq = 41;\n"
+                          "INSERT INTO events SELECT 41, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, "
+                          "object_title, reason, payload, hash FROM events WHERE seq = 40;"));
+    const auto report = verify();
+    EXPECT_EQ(report.firstBadSeq(), 41);
+    EXPECT_TRUE(hasFinding(report, Kind::Duplicate, 41));
+}
+
+TEST_F(TamperTest, BackdatedTimeColumnIsDetected)
+{
+    // Queries filter on the recorded_at column, so backdating it alone must not go unnoticed.
+    tamper(QStringLiteral("UPDATE events SET recorded_at = recorded_at - 3600000000 WHERE seq = 50;"));
+    const auto report = verify();
+    EXPECT_EQ(report.firstBadSeq(), 50);
+    EXPECT_TRUE(hasFinding(report, Kind::ColumnMismatch, 50));
+}
+
+TEST_F(TamperTest, ByteFlipWithoutTheKeyIsDetected)
+{
+    const QByteArray original = readFile(dir.logPath());
+    ASSERT_GT(original.size(), 16 * 4096);
+    // Flip one byte in each of several pages after page 1 (page 1 damage reads as a wrong key).
+    for (qsizetype page : {qsizetype(3), original.size() / 4096 / 2, original.size() / 4096 - 2}) {
+        QByteArray damaged = original;
+        const qsizetype offset = page * 4096 + 1000;
+        damaged[offset] = char(damaged[offset] ^ 0x01);
+        QFile file(dir.logPath());
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(damaged);
+        file.close();
+
+        auto log = AuditLog::open(dir.logPath(), dir.keys());
+        if (!log) {
+            // The flipped page held schema or metadata: opening fails closed as damage.
+            EXPECT_TRUE(log.error().code() == ErrorCode::IntegrityFailure || log.error().code() == ErrorCode::WrongKey)
+                << log.error().message().toStdString();
+            continue;
+        }
+        const auto report = (*log)->verify();
+        EXPECT_FALSE(report.ok) << "flip in page " << page << " went unnoticed";
+        bool storageFinding = false;
+        for (const auto &f : report.findings)
+            storageFinding = storageFinding || f.kind == Kind::StorageDamaged;
+        EXPECT_TRUE(storageFinding) << report.summary().toStdString();
+        // Every record before the named seq was readable and chained correctly.
+        if (report.firstBadSeq() > 0) {
+            EXPECT_EQ(report.lastSeq, report.firstBadSeq() - 1);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <qmsaudit/eventjson.h>
+
+#include "testlog.h"
+
+#include <QJsonDocument>
+
+#include <gtest/gtest.h>
+
+using namespace QmsAudit;
+
+namespace {
+QJsonObject parse(const char *json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+} // namespace
+
+TEST(EventJson, RoundTripsEveryField)
+{
+    Event e = QmsAudit::Test::sampleEvent(1);
+    e.seq = 9;
+    e.recordedAtUs = 1'767'225'600'000'123;
+    e.occurredAtUs = 1'767'225'000'000'000;
+    e.signatureMeaning = QStringLiteral("reviewed");
+    e.hash = QByteArray(32, '\x5a');
+    auto back = eventFromJson(eventToJson(e));
+    ASSERT_TRUE(back) << back.error().message().toStdString();
+    EXPECT_EQ(*back, e);
+}
+
+TEST(EventJson, UsesSnakeCaseNames)
+{
+    Event e = QmsAudit::Test::sampleEvent(1);
+    e.seq = 3;
+    e.signatureMeaning = QStringLiteral("m");
+    const QJsonObject json = eventToJson(e);
+    for (const char *key : {"seq", "recorded_at", "actor", "action", "object", "outcome", "reason", "changes", "signature_meaning",
+                            "session", "host", "attributes"})
+        EXPECT_TRUE(json.contains(QLatin1StringView(key))) << key;
+    EXPECT_EQ(json[QStringLiteral("changes")][0][QStringLiteral("old")].toString(), QStringLiteral("365"));
+}
+
+TEST(EventJson, MinimalObjectParsesWithDefaults)
+{
+    auto e = eventFromJson(parse(R"({"actor":{"id":"u1"},"action":"login"})"));
+    ASSERT_TRUE(e) << e.error().message().toStdString();
+    EXPECT_EQ(e->actor.id, QStringLiteral("u1"));
+    EXPECT_EQ(e->action, Action::Login);
+    EXPECT_EQ(e->outcome, Outcome::Success);
+}
+
+TEST(EventJson, RejectsBadInputNamingTheField)
+{
+    const std::pair<const char *, const char *> cases[] = {
+        {R"({"actor":{"id":"u1"},"action":"launch"})", "action"},
+        {R"({"actor":{"id":"u1"},"action":"view","outcome":"meh"})", "outcome"},
+        {R"({"actor":{"id":"u1"},"action":"view","colour":"red"})", "colour"},
+        {R"({"actor":{"id":"u1","badge":7},"action":"view"})", "actor.badge"},
+        {R"({"actor":"u1","action":"view"})", "actor"},
+        {R"({"actor":{"id":5},"action":"view"})", "actor.id"},
+        {R"({"action":"view"})", "actor.id"},
+        {R"({"actor":{"id":"u1"},"action":"view","occurred_at":"last tuesday"})", "occurred_at"},
+        {R"({"actor":{"id":"u1"},"action":"view","changes":{"f":1}})", "changes"},
+        {R"({"actor":{"id":"u1"},"action":"view","attributes":{"k":1}})", "attributes.k"},
+        {R"({"actor":{"id":"u1"},"action":"view","seq":-3})", "seq"},
+        {R"({"actor":{"id":"u1"},"action":"view","hash":"xyz"})", "hash"},
+    };
+    for (const auto &[json, field] : cases) {
+        auto e = eventFromJson(parse(json));
+        EXPECT_FALSE(e) << json;
+        EXPECT_TRUE(e.error().message().contains(QLatin1StringView(field))) << e.error().message().toStdString();
+    }
+}
+
+TEST(EventJson, CsvQuotesCellsThatNeedIt)
+{
+    Event e = QmsAudit::Test::sampleEvent(1);
+    e.seq = 4;
+    e.object.title = QStringLiteral("Torque, \"large\"\nwrench");
+    const QString row = eventToCsvRow(e);
+    EXPECT_TRUE(row.contains(QStringLiteral("\"Torque, \"\"large\"\"\nwrench\"")));
+    EXPECT_TRUE(row.startsWith(QStringLiteral("4,")));
+    EXPECT_EQ(csvHeader().size(), 21);
+    EXPECT_EQ(csvHeader().first(), QStringLiteral("seq"));
+}
