@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "commandcatalog.h"
+
+namespace QmsAudit::Cli {
+namespace {
+
+const char *const kKeyGroup = "key";
+const char *const kNewKeyGroup = "new-key";
+
+std::vector<OptionSpec> logAndKeyOptions()
+{
+    return {
+        {"log", "PATH", "the audit log file (required)", false, {}},
+        {"key-file", "FILE",
+         "read the raw 256-bit key from FILE: 64 hex characters, readable by its owner only", false, kKeyGroup},
+        {"passphrase-env", "VAR", "read the passphrase from environment variable VAR", false, kKeyGroup},
+    };
+}
+
+std::vector<OptionSpec> withKeyOptions(std::vector<OptionSpec> specific)
+{
+    std::vector<OptionSpec> options = logAndKeyOptions();
+    options.insert(options.end(), specific.begin(), specific.end());
+    return options;
+}
+
+std::vector<CommandSpec> buildCatalog()
+{
+    std::vector<CommandSpec> commands;
+
+    commands.push_back({
+        "init",
+        "create a new encrypted audit log",
+        "--log PATH (--key-file FILE | --passphrase-env VAR | --generate-key-file FILE) [--reason-optional]",
+        "Creates an empty log. Refuses to overwrite an existing file. By default every change action "
+        "(create, edit, revise, delete, obsolete, restore) must carry a reason; the policy is stored in the log.",
+        withKeyOptions({
+            {"generate-key-file", "FILE",
+             "write a fresh random key to FILE (mode 0600, must not exist) and encrypt the new log with it",
+             false, kKeyGroup},
+            {"reason-optional", {}, "do not require a reason for any action", false, {}},
+        }),
+    });
+
+    commands.push_back({
+        "record",
+        "append one event and print its seq",
+        "--log PATH KEY --actor ID --action ACTION --object-id ID [options]",
+        "Appends one event and prints its sequence number on stdout. --change takes FIELD=OLD=>NEW "
+        "(OLD may be empty: FIELD==>NEW); --attr takes KEY=VALUE.",
+        withKeyOptions({
+            {"actor", "ID", "user id of who did it (required)", false, {}},
+            {"actor-name", "NAME", "display name of the actor", false, {}},
+            {"role", "ROLE", "a role the actor held (repeatable)", true, {}},
+            {"action", "ACTION", "what was done (required; see the list below)", false, {}},
+            {"object-id", "ID", "id of the document or record acted on (required)", false, {}},
+            {"object-type", "TYPE", "type of the object (default: document)", false, {}},
+            {"object-version", "VERSION", "revision of the object", false, {}},
+            {"object-title", "TITLE", "title of the object at the time", false, {}},
+            {"reason", "TEXT", "why it was done (required for change actions unless the log says otherwise)", false, {}},
+            {"change", "FIELD=OLD=>NEW", "one changed field (repeatable)", true, {}},
+            {"outcome", "OUTCOME", "success (default), denied or failed", false, {}},
+            {"attr", "KEY=VALUE", "a free-form attribute (repeatable)", true, {}},
+            {"signature-meaning", "TEXT", "meaning of a signature, e.g. \"approved as author\" (required for sign)", false, {}},
+            {"session", "ID", "session id of the host application", false, {}},
+            {"occurred-at", "TIME", "when it really happened (ISO 8601), if not now", false, {}},
+        }),
+    });
+
+    commands.push_back({
+        "import",
+        "append events read as JSON Lines from stdin, all or nothing",
+        "--log PATH KEY < events.jsonl",
+        "Reads one event per line in the export JSON form (blank lines are ignored). Every line is parsed "
+        "and validated first; one bad line aborts the import and nothing is written. Incoming seq, hash and "
+        "recorded_at are replaced by the log; an event without occurred_at keeps its recorded_at as occurred_at.",
+        logAndKeyOptions(),
+    });
+
+    commands.push_back({
+        "query",
+        "print matching events as a table, JSON Lines or CSV",
+        "--log PATH KEY [filters] [--limit N] [--after-seq SEQ] [--all] [--format table|jsonl|csv]",
+        "Prints the events that match every filter, in ascending seq order. Without --all at most --limit events are printed; when more "
+        "match, a note on stderr names the --after-seq value that continues the listing.",
+        withKeyOptions({
+            {"from", "TIME", "recorded at or after TIME (ISO 8601; a date means 00:00 UTC)", false, {}},
+            {"to", "TIME", "recorded before TIME", false, {}},
+            {"actor", "ID", "only events by this user id", false, {}},
+            {"action", "ACTION[,ACTION...]", "only these actions (repeatable)", true, {}},
+            {"object-id", "ID", "only events on this object id", false, {}},
+            {"object-type", "TYPE", "only events on objects of this type", false, {}},
+            {"outcome", "OUTCOME", "only success, denied or failed events", false, {}},
+            {"text", "WORDS", "words (or word prefixes) that must all occur in the object title or reason", false, {}},
+            {"limit", "N", "page size, 1 to 10000 (default 100)", false, {}},
+            {"after-seq", "SEQ", "start after this seq (keyset paging; default 0)", false, {}},
+            {"all", {}, "print every matching event, fetching page after page", false, {}},
+            {"format", "FORMAT", "table (default), jsonl or csv", false, {}},
+        }),
+    });
+
+    commands.push_back({
+        "verify",
+        "recompute the hash chain and check the storage",
+        "--log PATH KEY [--expect-head SEQ:HEX]",
+        "Recomputes the whole hash chain and checks the encrypted storage pages. Prints \"OK <count> events, "
+        "head <hash>\" and exits 0, or prints the failure with every finding and exits 3. Never modifies the log.",
+        withKeyOptions({
+            {"expect-head", "SEQ:HEX",
+             "also require event SEQ to have hash HEX (a head anchored elsewhere earlier)", false, {}},
+        }),
+    });
+
+    commands.push_back({
+        "stats",
+        "count events by action, actor, object type, outcome and day",
+        "--log PATH KEY [--from TIME] [--to TIME] [--format table|json]",
+        "Counts the events recorded in [--from, --to) by action, actor, object type, outcome and UTC calendar day.",
+        withKeyOptions({
+            {"from", "TIME", "recorded at or after TIME (ISO 8601)", false, {}},
+            {"to", "TIME", "recorded before TIME", false, {}},
+            {"format", "FORMAT", "table (default) or json", false, {}},
+        }),
+    });
+
+    commands.push_back({
+        "rekey",
+        "re-encrypt the log under a new key and record who did it",
+        "--log PATH KEY (--new-key-file FILE | --new-passphrase-env VAR | --generate-new-key-file FILE) --actor ID",
+        "Re-encrypts the log and appends a key_rotated event. On failure the log stays readable with the old key.",
+        withKeyOptions({
+            {"new-key-file", "FILE", "the new raw key file (64 hex characters, mode 0600)", false, kNewKeyGroup},
+            {"new-passphrase-env", "VAR", "read the new passphrase from environment variable VAR", false, kNewKeyGroup},
+            {"generate-new-key-file", "FILE", "write a fresh random key to FILE (must not exist) and use it",
+             false, kNewKeyGroup},
+            {"actor", "ID", "user id of who rotated the key (required)", false, {}},
+            {"actor-name", "NAME", "display name of that user", false, {}},
+            {"reason", "TEXT", "why the key was rotated", false, {}},
+        }),
+    });
+
+    return commands;
+}
+
+} // namespace
+
+const OptionSpec *CommandSpec::option(std::string_view optionName) const
+{
+    for (const OptionSpec &spec : options) {
+        if (spec.name == optionName)
+            return &spec;
+    }
+    return nullptr;
+}
+
+const std::vector<CommandSpec> &CommandCatalog::commands()
+{
+    static const std::vector<CommandSpec> catalog = buildCatalog();
+    return catalog;
+}
+
+const CommandSpec *CommandCatalog::find(std::string_view name)
+{
+    for (const CommandSpec &command : commands()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+std::string CommandCatalog::exitCodesHelp()
+{
+    return "Exit codes:\n"
+           "  0  success\n"
+           "  1  usage error or invalid input: unknown command or option, missing or\n"
+           "     invalid value, invalid event, reason required, log or key file exists\n"
+           "  2  the log cannot be opened: not found, wrong key, not a QmsAudit log, not\n"
+           "     encrypted, SQLCipher unavailable, key unavailable (missing or unsafe key\n"
+           "     file, unset or empty passphrase variable)\n"
+           "  3  integrity failure: verification failed or the log is damaged\n"
+           "  4  I/O error, lock timeout or internal error\n";
+}
+
+} // namespace QmsAudit::Cli

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "eventwriter.h"
+
+#include <qmsaudit/eventjson.h>
+#include <qmsaudit/timestamp.h>
+
+#include <QJsonDocument>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace QmsAudit::Cli {
+namespace {
+
+enum Column { Seq, RecordedAt, ActorColumn, ActionColumn, ObjectColumn, OutcomeColumn, Reason, ColumnCount };
+
+/// Upper bounds for the table's column widths; longer cells are cut with an ellipsis.
+constexpr qsizetype kMaxWidth[ColumnCount] = {20, 27, 24, 20, 40, 7, 0};
+
+/// Control characters (newlines, escape sequences) would break the layout or drive the terminal.
+QString printable(const QString &text)
+{
+    QString result = text;
+    for (QChar &c : result) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Control)
+            c = QLatin1Char(' ');
+    }
+    return result;
+}
+
+QString objectCell(const ObjectRef &object)
+{
+    QString cell = object.type + QLatin1Char(':') + object.id;
+    if (!object.version.isEmpty())
+        cell += QLatin1Char('@') + object.version;
+    return cell;
+}
+
+QStringList tableCells(const Event &event)
+{
+    return {
+        QString::number(event.seq),
+        formatTimestamp(event.recordedAtUs),
+        printable(event.actor.id),
+        actionName(event.action),
+        printable(objectCell(event.object)),
+        outcomeName(event.outcome),
+        printable(event.reason),
+    };
+}
+
+QStringList tableHeader()
+{
+    return {QStringLiteral("SEQ"), QStringLiteral("RECORDED_AT"), QStringLiteral("ACTOR"), QStringLiteral("ACTION"),
+            QStringLiteral("OBJECT"), QStringLiteral("OUTCOME"), QStringLiteral("REASON")};
+}
+
+} // namespace
+
+std::optional<EventWriter::Format> EventWriter::formatFromName(const QString &name)
+{
+    if (name == QLatin1String("table"))
+        return Format::Table;
+    if (name == QLatin1String("jsonl"))
+        return Format::Jsonl;
+    if (name == QLatin1String("csv"))
+        return Format::Csv;
+    return std::nullopt;
+}
+
+EventWriter::EventWriter(Format format, std::ostream &out)
+    : m_format(format)
+    , m_out(out)
+{
+}
+
+void EventWriter::write(const QList<Event> &events)
+{
+    if (!m_headerWritten)
+        writeHeader(events);
+    for (const Event &event : events) {
+        switch (m_format) {
+        case Format::Table:
+            writeTableRow(tableCells(event));
+            break;
+        case Format::Jsonl:
+            writeLine(QString::fromUtf8(QJsonDocument(eventToJson(event)).toJson(QJsonDocument::Compact)));
+            break;
+        case Format::Csv:
+            writeLine(eventToCsvRow(event), "\r\n");
+            break;
+        }
+    }
+    m_out.flush();
+}
+
+void EventWriter::finish()
+{
+    if (!m_headerWritten)
+        writeHeader({});
+    m_out.flush();
+}
+
+void EventWriter::writeHeader(const QList<Event> &firstPage)
+{
+    m_headerWritten = true;
+    switch (m_format) {
+    case Format::Jsonl:
+        return;
+    case Format::Csv:
+        writeLine(csvHeader().join(QLatin1Char(',')), "\r\n");
+        return;
+    case Format::Table: {
+        const QStringList header = tableHeader();
+        m_widths.assign(ColumnCount, 0);
+        for (int column = 0; column < ColumnCount; ++column)
+            m_widths[column] = header.at(column).size();
+        for (const Event &event : firstPage) {
+            const QStringList cells = tableCells(event);
+            for (int column = 0; column < ColumnCount; ++column)
+                m_widths[column] = std::max(m_widths[column], cells.at(column).size());
+        }
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (kMaxWidth[column] > 0)
+                m_widths[column] = std::min(m_widths[column], kMaxWidth[column]);
+        }
+        writeTableRow(header);
+        return;
+    }
+    }
+}
+
+void EventWriter::writeTableRow(const QStringList &cells)
+{
+    QString line;
+    for (int column = 0; column < ColumnCount; ++column) {
+        QString cell = cells.at(column);
+        if (column == Reason) {
+            line += cell;
+            break;
+        }
+        const qsizetype width = m_widths[column];
+        if (kMaxWidth[column] > 0 && cell.size() > kMaxWidth[column])
+            cell = cell.left(kMaxWidth[column] - 1) + QChar(0x2026);
+        line += column == Seq ? cell.rightJustified(width) : cell.leftJustified(width);
+        line += QStringLiteral("  ");
+    }
+    // Rows without a reason would otherwise end in padding.
+    while (line.endsWith(QLatin1Char(' ')))
+        line.chop(1);
+    writeLine(line);
+}
+
+void EventWriter::writeLine(const QString &line, const char *ending)
+{
+    const QByteArray utf8 = line.toUtf8();
+    m_out.write(utf8.constData(), utf8.size());
+    m_out << ending;
+}
+
+} // namespace QmsAudit::Cli

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/result.h>
+
+namespace QmsAudit::Cli {
+
+/// Process exit codes of qms-audit; stable, documented in every `--help` page.
+enum class ExitStatus : int {
+    Ok = 0,
+    Usage = 1,      ///< bad command line or input, invalid event, reason required, already exists
+    CannotOpen = 2, ///< not found, wrong key, not a log, not encrypted, no SQLCipher, no key
+    Integrity = 3,  ///< the chain or the storage is damaged, or an expected head does not match
+    Io = 4,         ///< I/O error, lock timeout, internal error
+};
+
+/// The one place that maps library error codes to exit codes.
+ExitStatus exitStatusFor(ErrorCode code);
+
+/// The integer to return from main().
+constexpr int toInt(ExitStatus code)
+{
+    return static_cast<int>(code);
+}
+
+} // namespace QmsAudit::Cli
