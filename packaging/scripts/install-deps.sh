@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev
-    libsqlcipher-dev libsqlcipher0 sqlcipher
+    libsqlcipher-dev libsqlcipher0 sqlcipher sqlite3
     libpoco-dev libssl-dev
     libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
     fiu-utils strace

@@ -43,6 +43,9 @@ class AuditLogPrivate;
 /**
  * One encrypted, append-only, hash-chained audit log file (SQLCipher).
  *
+ * The KeyProvider is asked for the key once, in create()/open()/rekey(); it need not outlive the
+ * log (the key is kept in a wiped buffer for the log's own reconnections and verification).
+ *
  * Thread-safe: calls from several threads are serialised; several processes may append to the
  * same file and still produce one gap-free chain (each append is a write transaction that reads
  * the chain tail under the lock).
