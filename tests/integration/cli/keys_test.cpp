@@ -72,8 +72,8 @@ TEST_F(KeysTest, PlaintextSqliteHeaderIsRefused)
 TEST_F(KeysTest, PlaintextSqliteDatabaseIsRefused)
 {
     const QString sqlite3 = QStandardPaths::findExecutable(u"sqlite3"_s);
-    if (sqlite3.isEmpty())
-        GTEST_SKIP() << "the sqlite3 command line tool is not installed";
+    // A declared dependency (packaging/scripts/install-deps.sh): missing is a failure, not a skip.
+    ASSERT_FALSE(sqlite3.isEmpty()) << "the sqlite3 command line tool is not installed";
     QProcess process;
     process.start(sqlite3, {logPath(), u"CREATE TABLE events(seq INTEGER PRIMARY KEY, body TEXT); INSERT INTO events VALUES (1, 'x');"_s});
     ASSERT_TRUE(process.waitForFinished(30000));
