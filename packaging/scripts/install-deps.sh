@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev
+    qt6-base-dev qt6-declarative-dev qml6-module-qtquick qml6-module-qtqml-workerscript qml6-module-qttest
     libsqlcipher-dev libsqlcipher0 sqlcipher sqlite3
     libpoco-dev libssl-dev
     libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev

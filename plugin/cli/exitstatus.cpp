@@ -25,6 +25,8 @@ ExitStatus exitStatusFor(ErrorCode code)
     case ErrorCode::IoError:
     case ErrorCode::Busy:
     case ErrorCode::Internal:
+    case ErrorCode::QueueFull:
+    case ErrorCode::Unavailable:
         return ExitStatus::Io;
     }
     return ExitStatus::Io;

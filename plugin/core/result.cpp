@@ -21,6 +21,8 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::IoError: return QStringLiteral("io_error");
     case ErrorCode::Busy: return QStringLiteral("busy");
     case ErrorCode::Internal: return QStringLiteral("internal");
+    case ErrorCode::QueueFull: return QStringLiteral("queue_full");
+    case ErrorCode::Unavailable: return QStringLiteral("unavailable");
     }
     return QStringLiteral("unknown");
 }

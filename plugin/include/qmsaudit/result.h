@@ -3,6 +3,7 @@
 
 #include <qmsaudit/qmsaudit_export.h>
 
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -27,6 +28,8 @@ enum class ErrorCode {
     IoError,           ///< disk full, I/O error, permissions
     Busy,              ///< another writer held the lock past the timeout
     Internal,          ///< a bug or an unexpected SQLite result
+    QueueFull,         ///< the recording queue stayed full past the back-pressure timeout
+    Unavailable,       ///< the trail is unavailable (fail_closed after a failure) or not open
 };
 
 /// Stable lower-case name of an error code ("wrong_key"), for logs and JSON.
@@ -99,3 +102,5 @@ private:
 };
 
 } // namespace QmsAudit
+
+Q_DECLARE_METATYPE(QmsAudit::Error)

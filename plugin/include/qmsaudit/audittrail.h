@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/audittrailconfig.h>
+#include <qmsaudit/event.h>
+#include <qmsaudit/eventfilter.h>
+#include <qmsaudit/qmsaudit_export.h>
+#include <qmsaudit/recordticket.h>
+#include <qmsaudit/verificationreport.h>
+#include <qmsaudit/result.h>
+
+#include <QObject>
+
+#include <memory>
+
+namespace QmsAudit {
+
+class AuditTrailPrivate;
+
+/**
+ * What a host application embeds: records every access and change on a writer thread with group
+ * commit, never blocks the UI thread (except under BackPressure::Block with a full queue), and
+ * never loses an event it acknowledged. See docs/recording.md.
+ *
+ * @code
+ * auto config = QmsAudit::AuditTrailConfig::defaults();
+ * config.logPath = "/var/lib/qms/audit.qmslog";
+ * config.keyFile = "/etc/qms/audit.key";
+ * config.host = {"QMS Desk", "4.2", QSysInfo::machineHostName()};
+ * auto *trail = new QmsAudit::AuditTrail(this);
+ * if (auto opened = trail->open(config); !opened)
+ *     return showError(opened.error().message());
+ * trail->setCurrentUser({"u42", "Ada Lovelace", {"qa_manager"}});
+ * trail->viewed({"procedure", "SOP-017", "C", "Calibration of torque wrenches"});
+ * connect(trail, &QmsAudit::AuditTrail::availabilityChanged, this, &MainWindow::lockDocuments);
+ * @endcode
+ *
+ * Signals are emitted from the writer thread; connections to objects in other threads are
+ * queued automatically (Qt::AutoConnection).
+ */
+class QMSAUDIT_EXPORT AuditTrail : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool available READ isAvailable NOTIFY availabilityChanged)
+    Q_PROPERTY(bool open READ isOpen NOTIFY openChanged)
+
+public:
+    explicit AuditTrail(QObject *parent = nullptr);
+    /// Closes the trail (flushes the queue and records `stopped`).
+    ~AuditTrail() override;
+
+    /// Opens (or creates) the log, starts the writer and records `started`.
+    Result<void> open(const AuditTrailConfig &config);
+    /// Records `stopped`, writes everything still queued and stops the writer. Idempotent.
+    void close();
+    bool isOpen() const;
+    /// false after a failure to record until the log is writable again (and while closed).
+    bool isAvailable() const;
+    const AuditTrailConfig &config() const;
+
+    /// Actor used for events that name none. Set it at login.
+    void setCurrentUser(const Actor &actor);
+    Actor currentUser() const;
+    /// Session id stamped on events that name none.
+    void setSession(const QString &session);
+
+    /**
+     * Queues @p event. Empty actor, host and session are filled from the trail. Invalid events
+     * (see validateEvent()) fail at once without touching the queue.
+     */
+    RecordTicket record(Event event);
+
+    RecordTicket viewed(const ObjectRef &object);
+    RecordTicket printed(const ObjectRef &object);
+    RecordTicket exported(const ObjectRef &object, const QString &format = {});
+    RecordTicket downloaded(const ObjectRef &object);
+    RecordTicket created(const ObjectRef &object, const QString &reason);
+    RecordTicket changed(const ObjectRef &object, const QList<FieldChange> &changes, const QString &reason);
+    RecordTicket deleted(const ObjectRef &object, const QString &reason);
+    RecordTicket approved(const ObjectRef &object, const QString &reason = {});
+    RecordTicket released(const ObjectRef &object, const QString &reason = {});
+    /// An electronic signature; @p meaning as shown to the signer ("approved as author").
+    /// (`signed` is a C++ keyword, hence the name.)
+    RecordTicket signature(const ObjectRef &object, const QString &meaning);
+    RecordTicket accessDenied(const ObjectRef &object, const QString &reason = {});
+    RecordTicket loggedIn();
+    RecordTicket loggedOut();
+    RecordTicket loginFailed(const QString &userId, const QString &reason = {});
+
+    /// Use of the trail itself: call when an audit-trail view is shown or exported.
+    RecordTicket trailViewed(const QString &description);
+    RecordTicket trailExported(const QString &format, qint64 eventCount, const QString &description = {});
+
+    /// Waits until everything queued so far is committed (or failed). false on timeout.
+    bool flush(int timeoutMs = -1);
+    /// Events that could not be recorded since the last successful commit.
+    qint64 lostEventCount() const;
+
+    /// Reads the log on a connection of its own (does not record anything by itself).
+    Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
+    VerificationReport verify() const;
+
+    /// Host-wide default trail for QML and code that cannot be handed one (not owned).
+    static AuditTrail *defaultTrail();
+    static void setDefaultTrail(AuditTrail *trail);
+
+Q_SIGNALS:
+    void recorded(qint64 seq);
+    void recordFailed(const QmsAudit::Error &error);
+    void availabilityChanged(bool available);
+    void openChanged(bool open);
+
+private:
+    friend class AuditTrailPrivate;
+    std::unique_ptr<AuditTrailPrivate> d;
+};
+
+} // namespace QmsAudit

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "trail/groupcommitwriter_p.h"
+
+#include <qmsaudit/audittrail.h>
+
+#include <QMutex>
+
+namespace QmsAudit {
+
+class AuditTrailPrivate
+{
+public:
+    explicit AuditTrailPrivate(AuditTrail *q);
+
+    /// Fills actor, host and session from the trail where the event leaves them empty.
+    void stamp(Event &event) const;
+    Event ownEvent(Action action) const;
+    ObjectRef trailObject() const;
+    Result<AuditLog *> reader() const;
+
+    AuditTrail *const q;
+    AuditTrailConfig m_config;
+    std::shared_ptr<const KeyProvider> m_keys;
+    std::unique_ptr<GroupCommitWriter> m_writer;
+    QSet<Action> m_reasonRequired;
+    QString m_logId;
+    mutable QMutex m_mutex; ///< guards the fields below
+    Actor m_currentUser;
+    QString m_session;
+    mutable std::unique_ptr<AuditLog> m_reader; ///< a second connection for queries
+};
+
+} // namespace QmsAudit

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <qmsaudit/audittrail.h>
+#include <qmsaudit/auditlog.h>
+
+#include "mockclock.h"
+#include "testlog.h"
+
+#include <QFile>
+#include <QSet>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+using namespace QmsAudit;
+using namespace QmsAudit::Test;
+
+namespace {
+
+const Actor kUser{QStringLiteral("u-anna"), QStringLiteral("Anna Berger"), {QStringLiteral("qa_manager")}};
+const ObjectRef kSop{QStringLiteral("procedure"), QStringLiteral("SOP-017"), QStringLiteral("C"), QStringLiteral("Torque wrenches")};
+
+class TrailTest : public ::testing::Test
+{
+protected:
+    AuditTrailConfig config() const
+    {
+        AuditTrailConfig c = AuditTrailConfig::defaults();
+        c.logPath = dir.logPath();
+        c.keyFile = dir.keyFilePath();
+        c.host = {QStringLiteral("qms-test"), QStringLiteral("9.1"), QStringLiteral("ws-7")};
+        c.retryIntervalMs = 20;
+        return c;
+    }
+
+    /// All events of the log, read on a fresh connection after the trail is gone.
+    QList<Event> readAll() const
+    {
+        auto log = AuditLog::open(dir.logPath(), dir.keys());
+        EXPECT_TRUE(log) << log.error().message().toStdString();
+        QList<Event> events;
+        PageRequest page{0, PageRequest::MaxLimit};
+        while (log) {
+            auto result = (*log)->query({}, page);
+            if (!result)
+                break;
+            events += result->events;
+            if (!result->hasMore)
+                break;
+            page.afterSeq = result->nextAfterSeq;
+        }
+        if (log) {
+            const auto report = (*log)->verify();
+            EXPECT_TRUE(report.ok) << report.summary().toStdString();
+        }
+        return events;
+    }
+
+    static QList<Action> actionsOf(const QList<Event> &events)
+    {
+        QList<Action> actions;
+        for (const Event &e : events)
+            actions.append(e.action);
+        return actions;
+    }
+
+    TestLogDir dir;
+};
+
+} // namespace
+
+TEST_F(TrailTest, OpenRecordsStartedAndCloseRecordsStopped)
+{
+    {
+        AuditTrail trail;
+        ASSERT_TRUE(trail.open(config()));
+        EXPECT_TRUE(trail.isOpen());
+        EXPECT_TRUE(trail.isAvailable());
+        trail.setCurrentUser(kUser);
+        trail.setSession(QStringLiteral("sess-9"));
+        auto ticket = trail.viewed(kSop);
+        ASSERT_TRUE(ticket.wait(10000));
+        EXPECT_TRUE(ticket.isRecorded());
+        EXPECT_EQ(ticket.seq(), 2);
+    } // destructor closes
+    const auto events = readAll();
+    ASSERT_EQ(actionsOf(events), (QList<Action>{Action::Started, Action::View, Action::Stopped}));
+    EXPECT_EQ(events[0].attributes.value(QStringLiteral("version")), QStringLiteral("0.1.0"));
+    EXPECT_EQ(events[0].attributes.value(QStringLiteral("config_digest")), config().digest());
+    EXPECT_EQ(events[0].host.app, QStringLiteral("qms-test"));
+    EXPECT_EQ(events[1].actor, kUser);
+    EXPECT_EQ(events[1].session, QStringLiteral("sess-9"));
+    EXPECT_EQ(events[1].object, kSop);
+    EXPECT_EQ(events[1].host.workstation, QStringLiteral("ws-7"));
+}
+
+TEST_F(TrailTest, ConvenienceCallsRecordTheRightActionsAndFields)
+{
+    {
+        AuditTrail trail;
+        ASSERT_TRUE(trail.open(config()));
+        trail.setCurrentUser(kUser);
+        QList<RecordTicket> tickets = {
+            trail.printed(kSop),
+            trail.exported(kSop, QStringLiteral("pdf")),
+            trail.changed(kSop, {{QStringLiteral("interval_days"), QStringLiteral("365"), QStringLiteral("180")}}, QStringLiteral("CAPA-9")),
+            trail.signature(kSop, QStringLiteral("approved as author")),
+            trail.accessDenied(kSop, QStringLiteral("no role")),
+            trail.loginFailed(QStringLiteral("mallory"), QStringLiteral("bad password")),
+            trail.trailViewed(QStringLiteral("filter: actor=u-anna")),
+            trail.trailExported(QStringLiteral("csv"), 42),
+        };
+        for (const auto &t : tickets) {
+            ASSERT_TRUE(t.wait(10000));
+            EXPECT_TRUE(t.isRecorded()) << t.error().message().toStdString();
+        }
+    }
+    const auto events = readAll();
+    ASSERT_EQ(events.size(), 10);
+    EXPECT_EQ(events[2].attributes.value(QStringLiteral("format")), QStringLiteral("pdf"));
+    EXPECT_EQ(events[3].changes.first().oldValue, QStringLiteral("365"));
+    EXPECT_EQ(events[3].reason, QStringLiteral("CAPA-9"));
+    EXPECT_EQ(events[4].action, Action::Sign);
+    EXPECT_EQ(events[4].signatureMeaning, QStringLiteral("approved as author"));
+    EXPECT_EQ(events[5].outcome, Outcome::Denied);
+    EXPECT_EQ(events[6].actor.id, QStringLiteral("mallory"));
+    EXPECT_EQ(events[7].action, Action::TrailViewed);
+    EXPECT_EQ(events[7].object.type, QStringLiteral("audit_trail"));
+    EXPECT_EQ(events[8].attributes.value(QStringLiteral("event_count")), QStringLiteral("42"));
+}
+
+TEST_F(TrailTest, InvalidEventFailsItsTicketAndIsReportedToTheHost)
+{
+    AuditTrail trail;
+    ASSERT_TRUE(trail.open(config()));
+    trail.setCurrentUser(kUser);
+    QList<Error> reported;
+    QObject::connect(&trail, &AuditTrail::recordFailed, [&](const Error &e) { reported.append(e); });
+    auto ticket = trail.changed(kSop, {}, QString());
+    EXPECT_TRUE(ticket.isFinished());
+    EXPECT_EQ(ticket.error().code(), ErrorCode::ReasonRequired);
+    ASSERT_EQ(reported.size(), 1);
+    EXPECT_EQ(reported.first().code(), ErrorCode::ReasonRequired);
+    EXPECT_TRUE(trail.isAvailable()); // a caller's mistake is not an outage
+}
+
+TEST_F(TrailTest, RecordingWhileClosedFailsClearly)
+{
+    AuditTrail trail;
+    auto ticket = trail.viewed(kSop);
+    EXPECT_EQ(ticket.error().code(), ErrorCode::Unavailable);
+    EXPECT_FALSE(trail.isAvailable());
+}
+
+TEST_F(TrailTest, EightThreadsProduceOneGapFreeChainAndEveryTicketCompletes)
+{
+    constexpr int kThreads = 8;
+    constexpr int kPerThread = 400;
+    std::vector<QList<RecordTicket>> tickets(kThreads);
+    std::atomic<int> recordedSignals{0};
+    {
+        AuditTrail trail;
+        ASSERT_TRUE(trail.open(config()));
+        trail.setCurrentUser(kUser);
+        QObject::connect(&trail, &AuditTrail::recorded, [&](qint64) { ++recordedSignals; });
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < kPerThread; ++i)
+                    tickets[t].append(trail.viewed({QStringLiteral("procedure"), QStringLiteral("T%1-%2").arg(t).arg(i), {}, {}}));
+            });
+        }
+        for (auto &thread : threads)
+            thread.join();
+        ASSERT_TRUE(trail.flush(60000));
+    }
+    QSet<qint64> seqs;
+    for (const auto &list : tickets) {
+        for (const RecordTicket &ticket : list) {
+            ASSERT_TRUE(ticket.isRecorded()) << ticket.error().message().toStdString();
+            seqs.insert(ticket.seq());
+        }
+    }
+    EXPECT_EQ(seqs.size(), kThreads * kPerThread); // no duplicates
+    const auto events = readAll();
+    EXPECT_EQ(events.size(), kThreads * kPerThread + 2); // + started, stopped
+    for (qsizetype i = 0; i < events.size(); ++i)
+        ASSERT_EQ(events[i].seq, i + 1);
+    for (const auto &list : tickets) {
+        for (const RecordTicket &ticket : list)
+            EXPECT_EQ(events[ticket.seq() - 1].object.id.section(QLatin1Char('-'), 0, 0).left(1), QStringLiteral("T"));
+    }
+    // `started` was signalled before the test connected; `stopped` after.
+    EXPECT_EQ(recordedSignals.load(), kThreads * kPerThread + 1);
+}
+
+TEST_F(TrailTest, BufferedRecordReturnsBeforeTheCommit)
+{
+    AuditTrailConfig c = config();
+    c.durability = AuditTrailConfig::Durability::Buffered;
+    c.flushIntervalMs = 60000;
+    c.maxBatch = 100000;
+    AuditTrail trail;
+    ASSERT_TRUE(trail.open(c));
+    trail.setCurrentUser(kUser);
+    auto ticket = trail.viewed(kSop);
+    EXPECT_FALSE(ticket.isFinished()); // accepted, waiting for the next commit
+    ASSERT_TRUE(trail.flush(10000));
+    EXPECT_TRUE(ticket.isRecorded());
+}
+
+TEST_F(TrailTest, CleanShutdownWithAFullBufferedQueueLosesNothing)
+{
+    constexpr int kCapacity = 3000;
+    AuditTrailConfig c = config();
+    c.durability = AuditTrailConfig::Durability::Buffered;
+    c.flushIntervalMs = 60000; // nothing is committed until close()
+    c.maxBatch = 100000;
+    c.queueCapacity = kCapacity;
+    c.backPressure = AuditTrailConfig::BackPressure::Fail;
+    QList<RecordTicket> tickets;
+    {
+        AuditTrail trail;
+        ASSERT_TRUE(trail.open(c));
+        trail.setCurrentUser(kUser);
+        for (int i = 0; i < kCapacity; ++i)
+            tickets.append(trail.viewed({QStringLiteral("procedure"), QStringLiteral("Q-%1").arg(i), {}, {}}));
+        for (const auto &t : tickets)
+            ASSERT_FALSE(t.isFinished()); // all still queued
+    }
+    for (const auto &t : tickets)
+        EXPECT_TRUE(t.isRecorded());
+    const auto events = readAll();
+    ASSERT_EQ(events.size(), kCapacity + 2);
+    EXPECT_EQ(events.last().action, Action::Stopped);
+    EXPECT_EQ(events[kCapacity].object.id, QStringLiteral("Q-%1").arg(kCapacity - 1));
+}
+
+TEST_F(TrailTest, FullQueueFailsFastUnderFailBackPressureAndTheLossIsRecorded)
+{
+    AuditTrailConfig c = config();
+    c.durability = AuditTrailConfig::Durability::Buffered;
+    c.flushIntervalMs = 60000;
+    c.maxBatch = 100000;
+    c.queueCapacity = 10;
+    c.backPressure = AuditTrailConfig::BackPressure::Fail;
+    c.failurePolicy = AuditTrailConfig::FailurePolicy::FailOpen;
+    QList<bool> availability;
+    {
+        AuditTrail trail;
+        ASSERT_TRUE(trail.open(c));
+        QObject::connect(&trail, &AuditTrail::availabilityChanged, [&](bool a) { availability.append(a); });
+        trail.setCurrentUser(kUser);
+        for (int i = 0; i < 10; ++i)
+            trail.viewed(kSop);
+        auto overflow = trail.viewed(kSop);
+        EXPECT_EQ(overflow.error().code(), ErrorCode::QueueFull);
+        EXPECT_FALSE(trail.isAvailable());
+        EXPECT_EQ(trail.lostEventCount(), 1);
+        ASSERT_TRUE(trail.flush(10000));
+        EXPECT_TRUE(trail.isAvailable());
+    }
+    EXPECT_EQ(availability.mid(0, 2), (QList<bool>{false, true}));
+    const auto events = readAll();
+    const auto failed = std::find_if(events.begin(), events.end(), [](const Event &e) { return e.action == Action::RecordFailed; });
+    ASSERT_NE(failed, events.end());
+    EXPECT_EQ(failed->attributes.value(QStringLiteral("lost_events")), QStringLiteral("1"));
+    EXPECT_EQ(failed->attributes.value(QStringLiteral("error")), QStringLiteral("queue_full"));
+}
+
+TEST_F(TrailTest, BlockBackPressureWaitsForRoomThenFails)
+{
+    AuditTrailConfig c = config();
+    c.durability = AuditTrailConfig::Durability::Buffered;
+    c.flushIntervalMs = 60000;
+    c.maxBatch = 100000;
+    c.queueCapacity = 3;
+    c.blockTimeoutMs = 50;
+    AuditTrail trail;
+    ASSERT_TRUE(trail.open(c));
+    trail.setCurrentUser(kUser);
+    for (int i = 0; i < 3; ++i)
+        EXPECT_FALSE(trail.viewed(kSop).isFinished());
+    EXPECT_EQ(trail.viewed(kSop).error().code(), ErrorCode::QueueFull);
+}
+
+TEST_F(TrailTest, KeyFileRemovedMidRunFailsClosedThenRecovers)
+{
+    const QByteArray key = readFile(dir.keyFilePath());
+    QList<bool> availability;
+    QList<Error> failures;
+    {
+        AuditTrail trail;
+        ASSERT_TRUE(trail.open(config()));
+        QObject::connect(&trail, &AuditTrail::availabilityChanged, [&](bool a) { availability.append(a); });
+        QObject::connect(&trail, &AuditTrail::recordFailed, [&](const Error &e) { failures.append(e); });
+        trail.setCurrentUser(kUser);
+        auto before = trail.viewed(kSop);
+        ASSERT_TRUE(before.wait(10000) && before.isRecorded());
+
+        ASSERT_TRUE(QFile::remove(dir.keyFilePath()));
+        auto during = trail.viewed(kSop);
+        ASSERT_TRUE(during.wait(10000));
+        EXPECT_EQ(during.error().code(), ErrorCode::KeyUnavailable);
+        EXPECT_FALSE(trail.isAvailable());
+        auto refused = trail.viewed(kSop); // fail_closed: refused at once while unavailable
+        EXPECT_EQ(refused.error().code(), ErrorCode::Unavailable);
+
+        QFile restored(dir.keyFilePath());
+        ASSERT_TRUE(restored.open(QIODevice::WriteOnly));
+        restored.write(key);
+        restored.close();
+        restored.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        for (int i = 0; i < 500 && !trail.isAvailable(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        ASSERT_TRUE(trail.isAvailable()) << "the trail did not recover once the key was back";
+        auto after = trail.viewed(kSop);
+        ASSERT_TRUE(after.wait(10000) && after.isRecorded());
+    }
+    EXPECT_EQ(availability.mid(0, 2), (QList<bool>{false, true}));
+    ASSERT_GE(failures.size(), 2);
+    EXPECT_EQ(failures[0].code(), ErrorCode::KeyUnavailable);
+    const auto events = readAll();
+    EXPECT_EQ(actionsOf(events), (QList<Action>{Action::Started, Action::View, Action::RecordFailed, Action::View, Action::Stopped}));
+    EXPECT_EQ(events[2].attributes.value(QStringLiteral("lost_events")), QStringLiteral("2"));
+    EXPECT_EQ(events[2].attributes.value(QStringLiteral("error")), QStringLiteral("unavailable"));
+}
+
+TEST_F(TrailTest, FailOpenKeepsAcceptingAndCountsEveryLoss)
+{
+    AuditTrailConfig c = config();
+    c.failurePolicy = AuditTrailConfig::FailurePolicy::FailOpen;
+    const QByteArray key = readFile(dir.keyFilePath());
+    {
+        AuditTrail trail;
+        ASSERT_TRUE(trail.open(c));
+        trail.setCurrentUser(kUser);
+        ASSERT_TRUE(QFile::remove(dir.keyFilePath()));
+        for (int i = 0; i < 3; ++i) {
+            auto ticket = trail.viewed(kSop);
+            ASSERT_TRUE(ticket.wait(10000));
+            EXPECT_EQ(ticket.error().code(), ErrorCode::KeyUnavailable); // tried, not refused
+        }
+        EXPECT_EQ(trail.lostEventCount(), 3);
+        QFile restored(dir.keyFilePath());
+        ASSERT_TRUE(restored.open(QIODevice::WriteOnly));
+        restored.write(key);
+        restored.close();
+        restored.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        auto after = trail.viewed(kSop);
+        ASSERT_TRUE(after.wait(10000) && after.isRecorded());
+        EXPECT_EQ(trail.lostEventCount(), 0);
+    }
+    const auto events = readAll();
+    EXPECT_EQ(actionsOf(events), (QList<Action>{Action::Started, Action::RecordFailed, Action::View, Action::Stopped}));
+    EXPECT_EQ(events[1].attributes.value(QStringLiteral("lost_events")), QStringLiteral("3"));
+    EXPECT_EQ(events[1].attributes.value(QStringLiteral("error")), QStringLiteral("key_unavailable"));
+}
+
+TEST_F(TrailTest, ClockStepsAreRecordedAsAnomalies)
+{
+    MockClock clock;
+    AuditTrailConfig c = config();
+    c.clock = &clock;
+    {
+        AuditTrail trail;
+        ASSERT_TRUE(trail.open(c));
+        trail.setCurrentUser(kUser);
+        clock.advance(-3'600'000'000); // an hour back
+        ASSERT_TRUE(trail.viewed(kSop).wait(10000));
+        clock.advance(2 * 86'400'000'000LL); // two days ahead
+        ASSERT_TRUE(trail.viewed(kSop).wait(10000));
+    }
+    const auto events = readAll();
+    ASSERT_EQ(actionsOf(events), (QList<Action>{Action::Started, Action::ClockAnomaly, Action::View, Action::ClockAnomaly, Action::View,
+                                                Action::Stopped}));
+    EXPECT_EQ(events[1].attributes.value(QStringLiteral("kind")), QStringLiteral("backwards"));
+    EXPECT_EQ(events[3].attributes.value(QStringLiteral("kind")), QStringLiteral("jump"));
+    EXPECT_GE(events[2].recordedAtUs, events[0].recordedAtUs); // the chain's time never goes back
+}
+
+TEST_F(TrailTest, DefaultTrailIsClearedWhenItIsDestroyed)
+{
+    {
+        AuditTrail trail;
+        AuditTrail::setDefaultTrail(&trail);
+        EXPECT_EQ(AuditTrail::defaultTrail(), &trail);
+    }
+    EXPECT_EQ(AuditTrail::defaultTrail(), nullptr);
+}
+
+TEST_F(TrailTest, QueriesAndVerificationUseTheTrailsLog)
+{
+    AuditTrail trail;
+    ASSERT_TRUE(trail.open(config()));
+    trail.setCurrentUser(kUser);
+    ASSERT_TRUE(trail.viewed(kSop).wait(10000));
+    EventFilter filter;
+    filter.objectId = kSop.id;
+    auto page = trail.query(filter);
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->events.size(), 1);
+    EXPECT_EQ(page->events.first().actor, kUser);
+    EXPECT_TRUE(trail.verify().ok);
+}
