@@ -31,14 +31,16 @@ void appendSection(QString &text, const QString &title, const QMap<QString, qint
         text += QStringLiteral("  (none)\n");
         return;
     }
+    // Events without an object (login, started, …) have an empty object type: name that.
+    const auto label = [](const QString &key) { return key.isEmpty() ? QStringLiteral("(no object)") : key; };
     qsizetype keyWidth = 0;
     qsizetype countWidth = 0;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        keyWidth = std::max(keyWidth, it.key().size());
+        keyWidth = std::max(keyWidth, label(it.key()).size());
         countWidth = std::max(countWidth, QString::number(it.value()).size());
     }
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        text += QStringLiteral("  ") + it.key().leftJustified(keyWidth) + QStringLiteral("  ")
+        text += QStringLiteral("  ") + label(it.key()).leftJustified(keyWidth) + QStringLiteral("  ")
             + QString::number(it.value()).rightJustified(countWidth) + QLatin1Char('\n');
     }
 }

@@ -162,8 +162,6 @@ Result<Event> eventFromJson(const QJsonObject &json)
             event.actor.roles.append(role.toString());
         }
     }
-    if (event.actor.id.isEmpty())
-        return badField(QStringLiteral("actor.id"), QStringLiteral("is required"));
 
     QString action;
     if (!readString(json, "action", action, QString(), error))

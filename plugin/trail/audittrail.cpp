@@ -304,6 +304,17 @@ RecordTicket AuditTrail::trailExported(const QString &format, qint64 eventCount,
     return record(event);
 }
 
+Result<qint64> AuditTrail::waitAsConfigured(const RecordTicket &ticket) const
+{
+    if (d->m_config.durability == AuditTrailConfig::Durability::Durable)
+        ticket.wait();
+    else if (!ticket.isFinished())
+        return qint64(0);
+    if (!ticket.isRecorded())
+        return ticket.error();
+    return ticket.seq();
+}
+
 bool AuditTrail::flush(int timeoutMs)
 {
     return !d->m_writer || d->m_writer->flush(timeoutMs);

@@ -91,6 +91,13 @@ public:
     RecordTicket trailViewed(const QString &description);
     RecordTicket trailExported(const QString &format, qint64 eventCount, const QString &description = {});
 
+    /**
+     * Waits for @p ticket as the durability mode promises: durable until it finishes, buffered
+     * not at all. The seq, 0 for a buffered event not committed yet, or the ticket's error.
+     * For callers that answer synchronously (the Qt plugin, QML).
+     */
+    Result<qint64> waitAsConfigured(const RecordTicket &ticket) const;
+
     /// Waits until everything queued so far is committed (or failed). false on timeout.
     bool flush(int timeoutMs = -1);
     /// Events that could not be recorded since the last successful commit.

@@ -14,7 +14,9 @@ namespace QmsAudit {
 QMSAUDIT_EXPORT QJsonObject eventToJson(const Event &event);
 /**
  * Parses the JSON form. seq, recorded_at and hash are read if present (the receiving log assigns
- * its own on import). Unknown fields are an error, so typos are not silently dropped.
+ * its own on import). Unknown fields are an error, so typos are not silently dropped. Required
+ * fields (actor.id, …) are checked by validateEvent() when the event is recorded: an AuditTrail
+ * fills a missing actor from its current user first.
  */
 QMSAUDIT_EXPORT Result<Event> eventFromJson(const QJsonObject &object);
 

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "qmltestsetup.h"
+
+#include <qmsaudit/auditlog.h>
+#include <qmsaudit/audittrail.h>
+#include <qmsaudit/eventjson.h>
+#include <qmsaudit/keyfileprovider.h>
+
+#include <QMutex>
+#include <QQmlContext>
+#include <QQmlEngine>
+
+namespace {
+
+QMutex warningsMutex;
+QStringList warnings;
+QtMessageHandler beforeEngine = nullptr;  // Qt's default handler
+QtMessageHandler beforeTestLog = nullptr; // QTest's handler (it does not chain to the one before it)
+
+void remember(QtMsgType type, const QString &message)
+{
+    if (type == QtDebugMsg || type == QtInfoMsg)
+        return;
+    const QMutexLocker lock(&warningsMutex);
+    warnings.append(message);
+}
+
+/// Until QTest starts logging (engine set-up, component creation).
+void recordEarlyWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    remember(type, message);
+    beforeEngine(type, context, message);
+}
+
+/// In front of QTest's handler from initTestCase on. QTest's handler falls back to
+/// recordEarlyWarnings once it stops logging, so the two never call each other in a loop.
+void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    remember(type, message);
+    beforeTestLog(type, context, message);
+}
+
+} // namespace
+
+QmlTestSetup::QmlTestSetup() = default;
+
+QmlTestSetup::~QmlTestSetup()
+{
+    closeHostTrail();
+}
+
+void QmlTestSetup::applicationAvailable()
+{
+    if (!m_dir.isValid())
+        qFatal("cannot create a temporary directory");
+    m_logPath = m_dir.filePath(QStringLiteral("audit.qmslog"));
+    m_keyFile = m_dir.filePath(QStringLiteral("audit.key"));
+    if (auto generated = QmsAudit::KeyFileProvider::generateKeyFile(m_keyFile); !generated)
+        qFatal("cannot write the key file: %s", qPrintable(generated.error().message()));
+}
+
+void QmlTestSetup::qmlEngineAvailable(QQmlEngine *engine)
+{
+    if (!beforeEngine)
+        beforeEngine = qInstallMessageHandler(recordEarlyWarnings);
+    engine->addImportPath(QStringLiteral(QMSAUDIT_QML_IMPORT_DIR));
+    engine->rootContext()->setContextProperty(
+        QStringLiteral("auditConfig"),
+        QVariantMap{{QStringLiteral("log_path"), m_logPath},
+                    {QStringLiteral("key_file"), m_keyFile},
+                    {QStringLiteral("host"), QVariantMap{{QStringLiteral("app"), QStringLiteral("qmsaudit-qml-tests")},
+                                                         {QStringLiteral("version"), QStringLiteral("1")}}}});
+    engine->rootContext()->setContextProperty(QStringLiteral("auditHelper"), this);
+}
+
+void QmlTestSetup::cleanupTestCase()
+{
+    // The handlers stay until main() returns: warnings at engine teardown count too.
+}
+
+void QmlTestSetup::watchWarnings()
+{
+    // QTest installs its handler when the first TestCase starts, in front of recordEarlyWarnings.
+    if (!beforeTestLog)
+        beforeTestLog = qInstallMessageHandler(recordWarnings);
+}
+
+bool QmlTestSetup::openHostTrail()
+{
+    auto config = QmsAudit::AuditTrailConfig::defaults();
+    config.logPath = m_logPath;
+    config.keyFile = m_keyFile;
+    config.host = {QStringLiteral("qmsaudit-qml-tests-host"), QStringLiteral("1"), {}};
+    auto trail = std::make_unique<QmsAudit::AuditTrail>();
+    if (!trail->open(config))
+        return false;
+    trail->setCurrentUser({QStringLiteral("host-user"), QStringLiteral("Host User"), {}});
+    m_hostTrail = std::move(trail);
+    QmsAudit::AuditTrail::setDefaultTrail(m_hostTrail.get());
+    return true;
+}
+
+void QmlTestSetup::closeHostTrail()
+{
+    if (!m_hostTrail)
+        return;
+    if (QmsAudit::AuditTrail::defaultTrail() == m_hostTrail.get())
+        QmsAudit::AuditTrail::setDefaultTrail(nullptr);
+    m_hostTrail.reset();
+}
+
+int QmlTestSetup::countEvents() const
+{
+    const QmsAudit::KeyFileProvider keys(m_keyFile);
+    auto log = QmsAudit::AuditLog::open(m_logPath, keys);
+    if (!log)
+        return -1;
+    auto count = (*log)->count({});
+    return count ? int(*count) : -1;
+}
+
+QVariantList QmlTestSetup::events() const
+{
+    const QmsAudit::KeyFileProvider keys(m_keyFile);
+    auto log = QmsAudit::AuditLog::open(m_logPath, keys);
+    if (!log)
+        return {};
+    QVariantList result;
+    QmsAudit::PageRequest page;
+    page.limit = QmsAudit::PageRequest::MaxLimit;
+    for (;;) {
+        auto events = (*log)->query({}, page);
+        if (!events)
+            return {};
+        for (const QmsAudit::Event &event : events->events)
+            result.append(QmsAudit::eventToJson(event).toVariantMap());
+        if (!events->hasMore)
+            return result;
+        page.afterSeq = events->nextAfterSeq;
+    }
+}
+
+QStringList QmlTestSetup::unexpectedWarnings()
+{
+    const QMutexLocker lock(&warningsMutex);
+    return warnings;
+}

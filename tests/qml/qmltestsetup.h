@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QVariantList>
+#include <QVariantMap>
+
+#include <memory>
+
+namespace QmsAudit {
+class AuditTrail;
+}
+
+class QQmlEngine;
+
+/**
+ * The Quick Test setup object: a temporary directory with a key file, the config map the tests
+ * open the `AuditTrail` singleton with (context property `auditConfig`), and itself as
+ * `auditHelper` to read the log back through the C++ API (AuditLog::open on a connection of its
+ * own). Also records every warning: main() fails the run if there was any.
+ */
+class QmlTestSetup : public QObject
+{
+    Q_OBJECT
+
+public:
+    QmlTestSetup();
+    ~QmlTestSetup() override;
+
+    /**
+     * Call from initTestCase(): puts the warning recorder in front of QTest's message handler,
+     * which QTest installs only when the first TestCase starts (after qmlEngineAvailable()).
+     */
+    Q_INVOKABLE void watchWarnings();
+    /// Opens a trail in C++ as a host would and makes it AuditTrail::defaultTrail(); false on failure.
+    Q_INVOKABLE bool openHostTrail();
+    /// Unsets the default trail and closes it.
+    Q_INVOKABLE void closeHostTrail();
+    /// Number of events in the log, read with AuditLog::open(); -1 if it cannot be opened.
+    Q_INVOKABLE int countEvents() const;
+    /// Every event in the log in the export form (eventToJson()), ascending by seq.
+    Q_INVOKABLE QVariantList events() const;
+
+    /// Warnings (and worse) seen while the QML engine was up.
+    static QStringList unexpectedWarnings();
+
+public Q_SLOTS:
+    void applicationAvailable();
+    void qmlEngineAvailable(QQmlEngine *engine);
+    void cleanupTestCase();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_logPath;
+    QString m_keyFile;
+    std::unique_ptr<QmsAudit::AuditTrail> m_hostTrail;
+};
