@@ -188,8 +188,9 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
         if (auto r = connect(); !r)
             return r.error();
     }
-    Transaction transaction(*m_connection);
-    if (auto r = transaction.begin(); !r)
+    // optional: it must end (ROLLBACK) before resolveUncertainCommit() replaces the connection.
+    std::optional<Transaction> transaction(std::in_place, *m_connection);
+    if (auto r = transaction->begin(); !r)
         return r.error();
     // Read under the write lock: no other thread or process can extend the chain meanwhile.
     auto head = readHead(*m_connection);
@@ -242,14 +243,16 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
         previousHash = hash;
         seqs.append(event.seq);
     }
-    if (auto committed = transaction.commit(); !committed)
+    if (auto committed = transaction->commit(); !committed) {
+        transaction.reset();
         return resolveUncertainCommit(committed.error(), seqs, previousHash);
+    }
     return seqs;
 }
 
 Result<QList<qint64>> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, const QList<qint64> &seqs, const QByteArray &lastHash)
 {
-    // The transaction object still owns a ROLLBACK; run it before dropping the connection.
+    // The caller has ended its transaction (ROLLBACK) on the old connection already.
     m_insert.reset();
     if (auto reconnected = connect(); !reconnected) {
         m_connection.reset();

@@ -140,6 +140,9 @@ Error Connection::errorFor(int rc, const QString &what) const
     case SQLITE_LOCKED:
         return Error(ErrorCode::Busy, message);
     case SQLITE_CANTOPEN:
+        // Most often the -wal/-shm files cannot be created next to the log.
+        return Error(ErrorCode::IoError, message + QStringLiteral(" The directory of the log must be writable: "
+                                                                  "SQLite keeps its -wal and -shm files beside it."));
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_READONLY:

@@ -56,12 +56,12 @@ RecordTicket GroupCommitWriter::submit(Event event, Admission admission)
 
 void GroupCommitWriter::noteRefused(const Error &error)
 {
-    countLoss(1, error);
+    countLoss(1, error, Cause::Aftermath);
 }
 
-void GroupCommitWriter::countLoss(qint64 events, const Error &error)
+void GroupCommitWriter::countLoss(qint64 events, const Error &error, Cause cause)
 {
-    {
+    if (cause == Cause::Root) {
         std::lock_guard lock(m_mutex);
         m_lastError = error;
     }

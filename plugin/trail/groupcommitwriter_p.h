@@ -71,7 +71,11 @@ private:
     std::optional<Event> checkClock();
     Event systemEvent(Action action) const;
     void setAvailable(bool available);
-    void countLoss(qint64 events, const Error &error);
+    enum class Cause {
+        Root,      ///< the failure itself: remembered for the record_failed event
+        Aftermath, ///< a refusal because of an earlier failure: keeps the root cause on record
+    };
+    void countLoss(qint64 events, const Error &error, Cause cause = Cause::Root);
 
     std::unique_ptr<AuditLog> m_log;
     std::shared_ptr<const KeyProvider> m_keys;

@@ -325,7 +325,8 @@ TEST_F(TrailTest, KeyFileRemovedMidRunFailsClosedThenRecovers)
     const auto events = readAll();
     EXPECT_EQ(actionsOf(events), (QList<Action>{Action::Started, Action::View, Action::RecordFailed, Action::View, Action::Stopped}));
     EXPECT_EQ(events[2].attributes.value(QStringLiteral("lost_events")), QStringLiteral("2"));
-    EXPECT_EQ(events[2].attributes.value(QStringLiteral("error")), QStringLiteral("unavailable"));
+    // The root cause, not the refusal that followed it.
+    EXPECT_EQ(events[2].attributes.value(QStringLiteral("error")), QStringLiteral("key_unavailable"));
 }
 
 TEST_F(TrailTest, FailOpenKeepsAcceptingAndCountsEveryLoss)

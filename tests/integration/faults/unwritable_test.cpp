@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// An unwritable log directory. SQLite in WAL mode must create <log>-wal and <log>-shm beside the
+// log, so a read-only directory makes even an existing, writable log file unusable. The writer
+// must refuse clearly (open fails, exit 2, a message naming the log) and change nothing; once the
+// directory is writable again the log opens, verifies and has lost nothing.
+//
+// Root ignores file permissions, so as root (CI) the writer runs as nobody (65534) through
+// setpriv, with the directory and the key file handed to that user. Not as root, chmod suffices.
+#include "faultsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+using namespace QmsAudit;
+using namespace QmsAudit::Test;
+
+namespace {
+
+constexpr uid_t kNobody = 65534;
+
+bool isRoot()
+{
+    return ::geteuid() == 0;
+}
+
+QString directoryOf(const TestLogDir &dir)
+{
+    return QFileInfo(dir.logPath()).absolutePath();
+}
+
+::testing::AssertionResult setMode(const QString &path, mode_t mode)
+{
+    if (::chmod(QFile::encodeName(path).constData(), mode) != 0)
+        return ::testing::AssertionFailure() << "chmod " << path.toStdString() << ": " << std::strerror(errno);
+    return ::testing::AssertionSuccess();
+}
+
+/// As root: gives the directory and everything in it to nobody, so the unprivileged writer can
+/// use it until the directory is made read-only. Not as root: nothing to do.
+::testing::AssertionResult handToWriter(const QString &directory)
+{
+    if (!isRoot())
+        return ::testing::AssertionSuccess();
+    QStringList paths{directory};
+    for (const QString &name : QDir(directory).entryList(QDir::Files | QDir::Hidden))
+        paths.append(QDir(directory).filePath(name));
+    for (const QString &path : std::as_const(paths)) {
+        if (::chown(QFile::encodeName(path).constData(), kNobody, kNobody) != 0)
+            return ::testing::AssertionFailure() << "chown " << path.toStdString() << ": " << std::strerror(errno);
+    }
+    return ::testing::AssertionSuccess();
+}
+
+/// Makes the directory writable again however the test ends (QTemporaryDir must remove it).
+class DirectoryModeGuard
+{
+public:
+    explicit DirectoryModeGuard(QString directory) : m_directory(std::move(directory)) {}
+    ~DirectoryModeGuard() { ::chmod(QFile::encodeName(m_directory).constData(), 0700); }
+    DirectoryModeGuard(const DirectoryModeGuard &) = delete;
+    DirectoryModeGuard &operator=(const DirectoryModeGuard &) = delete;
+
+private:
+    QString m_directory;
+};
+
+/// Runs the trail writer without privileges: as nobody when we are root, else as ourselves.
+ProcessResult runUnprivilegedWriter(const QStringList &writerArguments)
+{
+    if (!isRoot())
+        return runProcess(trailWriterPath(), writerArguments, 60000);
+    const QStringList arguments = QStringList{QStringLiteral("--reuid=%1").arg(kNobody), QStringLiteral("--regid=%1").arg(kNobody),
+                                              QStringLiteral("--clear-groups"), trailWriterPath()}
+        + writerArguments;
+    return runProcess(findTool(QStringLiteral("setpriv")), arguments, 60000);
+}
+
+/// The names in @p directory, sorted, space-separated.
+std::string directoryListing(const QString &directory)
+{
+    return QDir(directory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name).join(QLatin1Char(' ')).toStdString();
+}
+
+} // namespace
+
+TEST(UnwritableDirectory, ReadOnlyAfterCleanCloseRefusesToRecordAndLosesNothing)
+{
+    // util-linux (setpriv) is essential on Debian: missing is a failure, not a skip.
+    ASSERT_FALSE(isRoot() && findTool(QStringLiteral("setpriv")).isEmpty()) << "setpriv is needed to drop root privileges for the writer";
+    TestLogDir dir;
+    const QString directory = directoryOf(dir);
+    DirectoryModeGuard guard(directory);
+    ASSERT_TRUE(handToWriter(directory));
+
+    WriterOptions options;
+    options.count = 5;
+    options.actor = QStringLiteral("unwritable");
+    const QStringList arguments = trailWriterArguments(dir.logPath(), dir.keyFilePath(), options);
+
+    // 1. The unprivileged writer creates the log, records and closes it cleanly.
+    const ProcessResult first = runUnprivilegedWriter(arguments);
+    ASSERT_TRUE(first.exitedNormally()) << first.describe();
+    ASSERT_EQ(first.output.acknowledged.size(), 5) << first.describe();
+    ASSERT_TRUE(first.output.failures.isEmpty());
+    if (isRoot()) {
+        struct stat st{};
+        ASSERT_EQ(::stat(QFile::encodeName(dir.logPath()).constData(), &st), 0);
+        EXPECT_EQ(st.st_uid, kNobody) << "the writer did not run unprivileged";
+    }
+    EXPECT_EQ(directoryListing(directory), "audit.key audit.qmslog")
+        << "a clean close leaves neither -wal nor -shm behind";
+    const QByteArray logBefore = readFile(dir.logPath());
+
+    // 2. Read-only directory: the writer must refuse, clearly, and touch nothing.
+    ASSERT_TRUE(setMode(directory, 0555));
+    const ProcessResult refused = runUnprivilegedWriter(arguments);
+    ASSERT_TRUE(refused.started && refused.finished && refused.exitStatus == QProcess::NormalExit) << refused.describe();
+    EXPECT_TRUE(refused.output.acknowledged.isEmpty()) << "recorded into a read-only directory?";
+    if (refused.exitCode == 2) {
+        const QString message = QString::fromLocal8Bit(refused.standardError);
+        EXPECT_TRUE(message.contains(QStringLiteral("io_error"))) << message.toStdString();
+        EXPECT_TRUE(message.contains(dir.logPath())) << "the message should name the log: " << message.toStdString();
+        EXPECT_TRUE(refused.output.failures.isEmpty());
+    } else {
+        // Opening may succeed read-only; then every record must fail.
+        EXPECT_EQ(refused.exitCode, 0) << refused.describe();
+        EXPECT_EQ(refused.output.failures.size(), 5) << refused.describe();
+    }
+    EXPECT_EQ(directoryListing(directory), "audit.key audit.qmslog");
+    EXPECT_EQ(readFile(dir.logPath()), logBefore) << "the refused writer changed the log";
+
+    // 3. Writable again: the log opens, verifies and holds everything acknowledged.
+    ASSERT_TRUE(setMode(directory, 0700));
+    {
+        auto log = AuditLog::open(dir.logPath(), dir.keys());
+        ASSERT_TRUE(log) << log.error().message().toStdString();
+        EXPECT_TRUE(allAcknowledgedPresent(**log, first.output.acknowledged, options.actor));
+        EXPECT_TRUE(chainVerifies(**log));
+        auto head = (*log)->head();
+        ASSERT_TRUE(head);
+        EXPECT_EQ(head->seq, first.output.acknowledged.last() + 1) << "started, 5 events, stopped";
+    }
+    const ProcessResult again = runUnprivilegedWriter(arguments);
+    ASSERT_TRUE(again.exitedNormally()) << again.describe();
+    EXPECT_EQ(again.output.acknowledged.size(), 5);
+    auto log = AuditLog::open(dir.logPath(), dir.keys());
+    ASSERT_TRUE(log) << log.error().message().toStdString();
+    EXPECT_TRUE(allAcknowledgedPresent(**log, first.output.acknowledged + again.output.acknowledged, options.actor));
+    EXPECT_TRUE(chainVerifies(**log));
+    EXPECT_EQ(countByActor(**log, options.actor), 10);
+}
+
+TEST(UnwritableDirectory, ReadOnlyBeforeTheLogExistsRefusesToOpen)
+{
+    // util-linux (setpriv) is essential on Debian: missing is a failure, not a skip.
+    ASSERT_FALSE(isRoot() && findTool(QStringLiteral("setpriv")).isEmpty()) << "setpriv is needed to drop root privileges for the writer";
+    TestLogDir dir;
+    const QString directory = directoryOf(dir);
+    DirectoryModeGuard guard(directory);
+    ASSERT_TRUE(handToWriter(directory));
+    ASSERT_TRUE(setMode(directory, 0555));
+
+    WriterOptions options;
+    options.count = 3;
+    options.actor = QStringLiteral("unwritable");
+    const QStringList arguments = trailWriterArguments(dir.logPath(), dir.keyFilePath(), options);
+    const ProcessResult refused = runUnprivilegedWriter(arguments);
+    ASSERT_TRUE(refused.started && refused.finished && refused.exitStatus == QProcess::NormalExit) << refused.describe();
+    EXPECT_EQ(refused.exitCode, 2) << refused.describe();
+    EXPECT_TRUE(refused.standardOutput.isEmpty()) << refused.describe();
+    const QString message = QString::fromLocal8Bit(refused.standardError);
+    EXPECT_TRUE(message.contains(QStringLiteral("io_error"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(dir.logPath())) << message.toStdString();
+    EXPECT_TRUE(message.contains(QString::fromLocal8Bit(std::strerror(EACCES)))) << message.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(dir.logPath()));
+    EXPECT_EQ(directoryListing(directory), "audit.key");
+
+    // Writable again: the same command creates the log.
+    ASSERT_TRUE(setMode(directory, 0700));
+    const ProcessResult created = runUnprivilegedWriter(arguments);
+    ASSERT_TRUE(created.exitedNormally()) << created.describe();
+    EXPECT_EQ(created.output.acknowledged.size(), 3);
+    auto log = AuditLog::open(dir.logPath(), dir.keys());
+    ASSERT_TRUE(log) << log.error().message().toStdString();
+    EXPECT_TRUE(allAcknowledgedPresent(**log, created.output.acknowledged, options.actor));
+    EXPECT_TRUE(chainVerifies(**log));
+}
