@@ -124,6 +124,15 @@ Result<std::unique_ptr<Connection>> AuditLogPrivate::openConnection(Connection::
     return Connection::open(m_path, m_key, mode, m_busyTimeoutMs);
 }
 
+Result<Connection *> AuditLogPrivate::liveConnection()
+{
+    if (!m_connection) {
+        if (auto r = connect(); !r)
+            return r.error();
+    }
+    return m_connection.get();
+}
+
 Result<void> AuditLogPrivate::setJournalMode(const char *pragma, const char *expected)
 {
     auto mode = m_connection->queryText(pragma);
@@ -183,21 +192,20 @@ Result<ChainHead> AuditLogPrivate::readHead(Connection &connection) const
 
 Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
 {
-    if (!m_connection) {
-        // An earlier failure closed the connection; try again now (the log may be back).
-        if (auto r = connect(); !r)
-            return r.error();
-    }
+    // An earlier failure may have closed the connection: the log may be back now.
+    auto connection = liveConnection();
+    if (!connection)
+        return connection.error();
     // optional: it must end (ROLLBACK) before resolveUncertainCommit() replaces the connection.
-    std::optional<Transaction> transaction(std::in_place, *m_connection);
+    std::optional<Transaction> transaction(std::in_place, **connection);
     if (auto r = transaction->begin(); !r)
         return r.error();
     // Read under the write lock: no other thread or process can extend the chain meanwhile.
-    auto head = readHead(*m_connection);
+    auto head = readHead(**connection);
     if (!head)
         return head.error();
     if (!m_insert) {
-        auto insert = m_connection->prepare(
+        auto insert = (*connection)->prepare(
             "INSERT INTO events (seq, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, "
             "object_title, reason, payload, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
         if (!insert)
@@ -305,10 +313,8 @@ Result<void> AuditLogPrivate::rekeyLocked(const SecretKey &newKey, const QString
                                                         "readable copy of the log. Check it and move it away before rotating again.")
                                              .arg(backupPath));
     }
-    if (!m_connection) {
-        if (auto r = connect(); !r)
-            return r;
-    }
+    if (auto connection = liveConnection(); !connection)
+        return connection.error();
     m_insert.reset();
     // sqlite3_rekey rewrites every page through the rollback journal; leaving WAL also
     // checkpoints everything into the main file, so the backup below is complete.
@@ -472,12 +478,11 @@ Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &
     if (page.afterSeq < 0)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("afterSeq must not be negative."));
     QMutexLocker lock(&d->m_mutex);
-    if (!d->m_connection) {
-        if (auto r = d->connect(); !r)
-            return r.error();
-    }
+    auto connection = d->liveConnection();
+    if (!connection)
+        return connection.error();
     const QueryBuilder builder(filter);
-    auto select = d->m_connection->prepare(builder.selectPage());
+    auto select = (*connection)->prepare(builder.selectPage());
     if (!select)
         return select.error();
     // One row more than asked tells whether another page exists.
@@ -506,12 +511,11 @@ Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &
 Result<qint64> AuditLog::count(const EventFilter &filter) const
 {
     QMutexLocker lock(&d->m_mutex);
-    if (!d->m_connection) {
-        if (auto r = d->connect(); !r)
-            return r.error();
-    }
+    auto connection = d->liveConnection();
+    if (!connection)
+        return connection.error();
     const QueryBuilder builder(filter);
-    auto select = d->m_connection->prepare(builder.selectCount());
+    auto select = (*connection)->prepare(builder.selectCount());
     if (!select)
         return select.error();
     builder.bindFilter(*select);
@@ -524,11 +528,10 @@ Result<qint64> AuditLog::count(const EventFilter &filter) const
 Result<Event> AuditLog::eventAt(qint64 seq) const
 {
     QMutexLocker lock(&d->m_mutex);
-    if (!d->m_connection) {
-        if (auto r = d->connect(); !r)
-            return r.error();
-    }
-    auto select = d->m_connection->prepare("SELECT seq, payload, hash FROM events WHERE seq = ?1");
+    auto connection = d->liveConnection();
+    if (!connection)
+        return connection.error();
+    auto select = (*connection)->prepare("SELECT seq, payload, hash FROM events WHERE seq = ?1");
     if (!select)
         return select.error();
     select->bind(1, seq);
@@ -543,10 +546,9 @@ Result<Event> AuditLog::eventAt(qint64 seq) const
 Result<LogStatistics> AuditLog::statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
 {
     QMutexLocker lock(&d->m_mutex);
-    if (!d->m_connection) {
-        if (auto r = d->connect(); !r)
-            return r.error();
-    }
+    auto connection = d->liveConnection();
+    if (!connection)
+        return connection.error();
     EventFilter filter;
     filter.fromUs = fromUs;
     filter.toUs = toUs;
@@ -562,7 +564,7 @@ Result<LogStatistics> AuditLog::statistics(std::optional<qint64> fromUs, std::op
         {"recorded_at / " + QByteArray::number(kMicrosPerDay), &stats.byDay},
     };
     for (const auto &[expression, counts] : groups) {
-        auto select = d->m_connection->prepare(builder.selectGroupCounts(expression));
+        auto select = (*connection)->prepare(builder.selectGroupCounts(expression));
         if (!select)
             return select.error();
         builder.bindFilter(*select);
@@ -584,12 +586,11 @@ Result<LogStatistics> AuditLog::statistics(std::optional<qint64> fromUs, std::op
 Result<QString> AuditLog::queryPlan(const EventFilter &filter) const
 {
     QMutexLocker lock(&d->m_mutex);
-    if (!d->m_connection) {
-        if (auto r = d->connect(); !r)
-            return r.error();
-    }
+    auto connection = d->liveConnection();
+    if (!connection)
+        return connection.error();
     const QueryBuilder builder(filter);
-    auto explain = d->m_connection->prepare("EXPLAIN QUERY PLAN " + builder.selectPage());
+    auto explain = (*connection)->prepare("EXPLAIN QUERY PLAN " + builder.selectPage());
     if (!explain)
         return explain.error();
     builder.bindPage(*explain, PageRequest{});
@@ -608,11 +609,10 @@ Result<QString> AuditLog::queryPlan(const EventFilter &filter) const
 Result<ChainHead> AuditLog::head() const
 {
     QMutexLocker lock(&d->m_mutex);
-    if (!d->m_connection) {
-        if (auto r = d->connect(); !r)
-            return r.error();
-    }
-    return d->readHead(*d->m_connection);
+    auto connection = d->liveConnection();
+    if (!connection)
+        return connection.error();
+    return d->readHead(**connection);
 }
 
 VerificationReport AuditLog::verify() const

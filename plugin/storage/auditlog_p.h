@@ -21,6 +21,8 @@ public:
     /// Opens the write connection with the cached key and loads the meta table.
     Result<void> connect();
     Result<std::unique_ptr<Connection>> openConnection(Connection::Mode mode) const;
+    /// The connection, reopened first if an earlier failure closed it (caller holds m_mutex).
+    Result<Connection *> liveConnection();
     Result<void> setJournalMode(const char *pragma, const char *expected);
     Result<ChainHead> readHead(Connection &connection) const;
     /// Stamps, encodes, chains and inserts @p events in one transaction (caller holds m_mutex).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-// Test runner: a QCoreApplication for QProcess, and any Qt warning fails the current test.
-
+// The main() of every GoogleTest binary: a QCoreApplication (QProcess, signals across threads),
+// and any Qt warning, from any thread, fails the test that was running (STYLE: KDDW FatalLogger).
+// Links QtCore and GTest only, so the plugin test that must not link QmsAudit can use it too.
 #include <QCoreApplication>
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@ void failOnWarning(QtMsgType type, const QMessageLogContext &, const QString &me
 {
     if (type == QtDebugMsg || type == QtInfoMsg)
         return;
+    // Non-fatal assertions are thread-safe in GoogleTest with pthreads.
     ADD_FAILURE() << "unexpected Qt message: " << message.toStdString();
 }
 
@@ -19,7 +21,7 @@ void failOnWarning(QtMsgType type, const QMessageLogContext &, const QString &me
 int main(int argc, char **argv)
 {
     ::testing::InitGoogleTest(&argc, argv);
-    // gtest_discover_tests runs the binary with --gtest_list_tests at build time: nothing else to set up.
+    // STYLE pitfall 12: gtest_discover_tests lists the cases at build time; nothing else to set up.
     if (::testing::GTEST_FLAG(list_tests))
         return RUN_ALL_TESTS();
     QCoreApplication app(argc, argv);
