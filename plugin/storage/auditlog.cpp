@@ -5,6 +5,7 @@
 #include "integrity/chainverifier_p.h"
 #include "integrity/hashchain_p.h"
 #include "query/querybuilder_p.h"
+#include "storage/schemasql_p.h"
 #include "storage/transaction_p.h"
 
 #include <qmsaudit/eventvalidator.h>
@@ -147,6 +148,7 @@ Result<void> AuditLogPrivate::setJournalMode(const char *pragma, const char *exp
 
 Result<void> AuditLogPrivate::connect()
 {
+    m_insertText.reset();
     m_insert.reset();
     m_connection.reset();
     auto connection = openConnection(Connection::Mode::ReadWrite);
@@ -179,7 +181,7 @@ Result<void> AuditLogPrivate::connect()
 
 Result<ChainHead> AuditLogPrivate::readHead(Connection &connection) const
 {
-    auto select = connection.prepare("SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1");
+    auto select = connection.prepare(SchemaSql::SelectHead);
     if (!select)
         return select.error();
     auto row = select->step();
@@ -205,12 +207,14 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
     if (!head)
         return head.error();
     if (!m_insert) {
-        auto insert = (*connection)->prepare(
-            "INSERT INTO events (seq, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, "
-            "object_title, reason, payload, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        auto insert = (*connection)->prepare(SchemaSql::InsertEvent);
         if (!insert)
             return insert.error();
+        auto insertText = (*connection)->prepare(SchemaSql::InsertText);
+        if (!insertText)
+            return insertText.error();
         m_insert.emplace(std::move(*insert));
+        m_insertText.emplace(std::move(*insertText));
     }
     // recorded_at never goes backwards along the chain, even if the wall clock does.
     const qint64 recordedAt = std::max(m_clock.nowUtcMicros(), head->recordedAtUs);
@@ -248,6 +252,14 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
         insert.reset();
         if (!inserted)
             return inserted.error();
+        Statement &insertText = *m_insertText;
+        insertText.bind(1, event.seq);
+        insertText.bind(2, event.object.title);
+        insertText.bind(3, event.reason);
+        auto indexed = insertText.run();
+        insertText.reset();
+        if (!indexed)
+            return indexed.error();
         previousHash = hash;
         seqs.append(event.seq);
     }
@@ -261,6 +273,7 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
 Result<QList<qint64>> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, const QList<qint64> &seqs, const QByteArray &lastHash)
 {
     // The caller has ended its transaction (ROLLBACK) on the old connection already.
+    m_insertText.reset();
     m_insert.reset();
     if (auto reconnected = connect(); !reconnected) {
         m_connection.reset();
@@ -291,6 +304,7 @@ Result<Event> AuditLogPrivate::decodeRow(const Statement &statement) const
 
 Result<void> AuditLogPrivate::restoreBackup(const QString &backupPath)
 {
+    m_insertText.reset();
     m_insert.reset();
     m_connection.reset();
     // A journal left by the failed rekey belongs to the half-rekeyed file: it must not be
@@ -315,6 +329,7 @@ Result<void> AuditLogPrivate::rekeyLocked(const SecretKey &newKey, const QString
     }
     if (auto connection = liveConnection(); !connection)
         return connection.error();
+    m_insertText.reset();
     m_insert.reset();
     // sqlite3_rekey rewrites every page through the rollback journal; leaving WAL also
     // checkpoints everything into the main file, so the backup below is complete.

@@ -41,6 +41,7 @@ public:
     QByteArray m_genesis;
     std::unique_ptr<Connection> m_connection;
     std::optional<Statement> m_insert;
+    std::optional<Statement> m_insertText;
     mutable QMutex m_mutex;
 };
 

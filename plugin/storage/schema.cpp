@@ -2,6 +2,7 @@
 #include "storage/schema_p.h"
 
 #include "storage/connection_p.h"
+#include "storage/schemasql_p.h"
 
 #include <QStringList>
 
@@ -10,52 +11,6 @@ namespace {
 
 constexpr const char *kFormat = "qmsaudit-log";
 
-// Append-only is enforced here as well as in the API: UPDATE and DELETE abort. Identity rows of
-// the meta table are immutable; schema_version and key_kind change only through migrations/rekey.
-constexpr const char *kCreateSql = R"sql(
-CREATE TABLE meta (
-    key   TEXT PRIMARY KEY NOT NULL,
-    value TEXT NOT NULL
-);
-CREATE TABLE events (
-    seq          INTEGER PRIMARY KEY NOT NULL,
-    recorded_at  INTEGER NOT NULL,
-    occurred_at  INTEGER,
-    actor_id     TEXT NOT NULL,
-    action       TEXT NOT NULL,
-    object_type  TEXT NOT NULL,
-    object_id    TEXT NOT NULL,
-    outcome      TEXT NOT NULL,
-    object_title TEXT NOT NULL,
-    reason       TEXT NOT NULL,
-    payload      BLOB NOT NULL,
-    hash         BLOB NOT NULL CHECK (length(hash) = 32)
-);
-CREATE INDEX ix_events_time ON events (recorded_at);
-CREATE INDEX ix_events_actor ON events (actor_id, seq);
-CREATE INDEX ix_events_action ON events (action, seq);
-CREATE INDEX ix_events_object ON events (object_id, seq);
-CREATE INDEX ix_events_object_type ON events (object_type, seq);
-CREATE INDEX ix_events_outcome ON events (outcome, seq);
-CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61);
-
-CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN
-    INSERT INTO events_text (docid, object_title, reason) VALUES (new.seq, new.object_title, new.reason);
-END;
-CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN
-    SELECT RAISE(ABORT, 'the audit log is append-only: events cannot be updated');
-END;
-CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN
-    SELECT RAISE(ABORT, 'the audit log is append-only: events cannot be deleted');
-END;
-CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta BEGIN
-    SELECT RAISE(ABORT, 'log metadata cannot be deleted');
-END;
-CREATE TRIGGER meta_identity_fixed BEFORE UPDATE ON meta
-    WHEN old.key NOT IN ('schema_version', 'key_kind') BEGIN
-    SELECT RAISE(ABORT, 'log identity metadata cannot be changed');
-END;
-)sql";
 
 Result<void> putMeta(Connection &connection, const QString &key, const QString &value)
 {
@@ -81,7 +36,7 @@ QString joinActions(const QSet<Action> &actions)
 
 Result<void> Schema::create(Connection &connection, const Meta &meta)
 {
-    if (auto r = connection.exec(kCreateSql); !r)
+    if (auto r = connection.exec(SchemaSql::Create); !r)
         return r;
     const std::pair<const char *, QString> rows[] = {
         {"format", QString::fromLatin1(kFormat)},
@@ -148,12 +103,29 @@ Result<Schema::Meta> Schema::load(Connection &connection)
 
 Result<void> Schema::migrate(Connection &connection, int fromVersion)
 {
-    // Each future step N -> N+1 goes here, applied in order inside the caller's transaction,
-    // followed by an update of schema_version. Version 1 is the first layout.
-    Q_UNUSED(connection);
-    if (fromVersion == CurrentVersion)
-        return {};
-    return Error(ErrorCode::NotALog, QStringLiteral("No migration path from log format version %1.").arg(fromVersion));
+    // One step per version, applied in order inside the caller's transaction.
+    struct Step {
+        int from;
+        const char *sql;
+    };
+    static constexpr Step steps[] = {
+        {1, SchemaSql::MigrateV1ToV2},
+    };
+    int version = fromVersion;
+    for (const Step &step : steps) {
+        if (step.from != version)
+            continue;
+        if (auto r = connection.exec(step.sql); !r)
+            return r;
+        ++version;
+    }
+    if (version != CurrentVersion)
+        return Error(ErrorCode::NotALog, QStringLiteral("No migration path from log format version %1.").arg(fromVersion));
+    auto update = connection.prepare("UPDATE meta SET value = ?1 WHERE key = 'schema_version'");
+    if (!update)
+        return update.error();
+    update->bind(1, QString::number(version));
+    return update->run();
 }
 
 Result<void> Schema::setKeyKind(Connection &connection, const QString &keyKind)

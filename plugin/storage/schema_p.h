@@ -16,7 +16,8 @@ class Schema
 {
 public:
     /// Bump when the layout changes and add a step to migrate().
-    static constexpr int CurrentVersion = 1;
+    /// 1: first layout. 2: the text index is filled by the writer instead of a trigger.
+    static constexpr int CurrentVersion = 2;
 
     /// What the meta table records about a log.
     struct Meta {
@@ -31,7 +32,7 @@ public:
     static Result<void> create(Connection &connection, const Meta &meta);
     /// Reads the meta table: NotALog if this is not a QmsAudit log, an error if it is newer than us.
     static Result<Meta> load(Connection &connection);
-    /// Brings an older log up to CurrentVersion inside one transaction (none exist yet for v1).
+    /// Brings an older log up to CurrentVersion (caller owns the transaction) and records the version.
     static Result<void> migrate(Connection &connection, int fromVersion);
     /// Records the key kind after a rekey (the only meta value that may change besides the version).
     static Result<void> setKeyKind(Connection &connection, const QString &keyKind);

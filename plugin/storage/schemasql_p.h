@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+// The SQL of the log's layout in one place: Schema uses it, and the plain-SQLite baseline of the
+// benchmarks creates and fills the very same tables with it.
+
+namespace QmsAudit::SchemaSql {
+
+/// Layout version 2. Append-only is enforced here as well as in the API: UPDATE and DELETE abort.
+/// Identity rows of meta are immutable; schema_version and key_kind change only through
+/// migrations and rekey. The text index is filled by the writer (InsertText), not by a trigger:
+/// a trigger makes SQLite keep a statement journal whose every page SQLCipher 3 encrypts.
+inline constexpr const char *Create = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE events (
+    seq          INTEGER PRIMARY KEY NOT NULL,
+    recorded_at  INTEGER NOT NULL,
+    occurred_at  INTEGER,
+    actor_id     TEXT NOT NULL,
+    action       TEXT NOT NULL,
+    object_type  TEXT NOT NULL,
+    object_id    TEXT NOT NULL,
+    outcome      TEXT NOT NULL,
+    object_title TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    payload      BLOB NOT NULL,
+    hash         BLOB NOT NULL CHECK (length(hash) = 32)
+);
+CREATE INDEX ix_events_time ON events (recorded_at);
+CREATE INDEX ix_events_actor ON events (actor_id, seq);
+CREATE INDEX ix_events_action ON events (action, seq);
+CREATE INDEX ix_events_object ON events (object_id, seq);
+CREATE INDEX ix_events_object_type ON events (object_type, seq);
+CREATE INDEX ix_events_outcome ON events (outcome, seq);
+CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61);
+
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only: events cannot be updated');
+END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only: events cannot be deleted');
+END;
+CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta BEGIN
+    SELECT RAISE(ABORT, 'log metadata cannot be deleted');
+END;
+CREATE TRIGGER meta_identity_fixed BEFORE UPDATE ON meta
+    WHEN old.key NOT IN ('schema_version', 'key_kind') BEGIN
+    SELECT RAISE(ABORT, 'log identity metadata cannot be changed');
+END;
+)sql";
+
+/// The head of the chain, read under the write lock before appending.
+inline constexpr const char *SelectHead = "SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1";
+
+inline constexpr const char *InsertEvent =
+    "INSERT INTO events (seq, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, "
+    "object_title, reason, payload, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// Run after InsertEvent for the same seq, in the same transaction.
+inline constexpr const char *InsertText = "INSERT INTO events_text (docid, object_title, reason) VALUES (?1, ?2, ?3)";
+
+/// Migration 1 -> 2: version 1 filled the text index by trigger.
+inline constexpr const char *MigrateV1ToV2 = "DROP TRIGGER IF EXISTS events_text_insert";
+
+} // namespace QmsAudit::SchemaSql

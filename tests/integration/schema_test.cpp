@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// The on-disk layout: migrations from older versions, refusal of newer ones.
+#include <qmsaudit/auditlog.h>
+
+#include "sqlciphershell.h"
+#include "testlog.h"
+
+#include <gtest/gtest.h>
+
+using namespace QmsAudit;
+using namespace QmsAudit::Test;
+
+namespace {
+
+/// Turns a fresh log back into layout version 1, where a trigger filled the text index.
+void downgradeToVersion1(const TestLogDir &dir)
+{
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        "CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN\n"
+        "    INSERT INTO events_text (docid, object_title, reason) VALUES (new.seq, new.object_title, new.reason);\n"
+        "END;\n"
+        "UPDATE meta SET value = '1' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+}
+
+QString shellValue(const TestLogDir &dir, const QString &sql)
+{
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), sql);
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    return r.out.trimmed();
+}
+
+} // namespace
+
+TEST(Schema, NewLogsUseTheCurrentLayout)
+{
+    TestLogDir dir;
+    auto log = dir.create();
+    EXPECT_EQ(log->schemaVersion(), 2);
+    log.reset();
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("2"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'events_text_insert';")),
+              QStringLiteral("0"));
+}
+
+TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
+{
+    TestLogDir dir;
+    {
+        auto log = dir.create();
+        ASSERT_TRUE(log->append(sampleEvent(0)));
+    }
+    downgradeToVersion1(dir);
+    {
+        auto log = dir.open();
+        ASSERT_TRUE(log);
+        EXPECT_EQ(log->schemaVersion(), 2);
+        Event e = sampleEvent(2);
+        e.object.title = QStringLiteral("Zirconia gauge block");
+        ASSERT_TRUE(log->append(e));
+        EventFilter f;
+        f.text = QStringLiteral("zirconia");
+        auto page = log->query(f, {0, 10});
+        ASSERT_TRUE(page);
+        ASSERT_EQ(page->events.size(), 1);
+        EXPECT_EQ(page->events.first().seq, 2);
+        EXPECT_TRUE(log->verify().ok);
+    }
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("2"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_insert';")), QStringLiteral("0"));
+    // One text-index row per event: the old trigger and the writer did not both index seq 2.
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM events_text_docsize;")), QStringLiteral("2"));
+}
+
+TEST(Schema, NewerLayoutIsRefusedAndLeftUntouched)
+{
+    TestLogDir dir;
+    ASSERT_TRUE(dir.create());
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral("UPDATE meta SET value = '99' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QByteArray before = readFile(dir.logPath());
+    auto log = AuditLog::open(dir.logPath(), dir.keys());
+    ASSERT_FALSE(log);
+    EXPECT_EQ(log.error().code(), ErrorCode::NotALog);
+    EXPECT_TRUE(log.error().message().contains(QStringLiteral("Upgrade QmsAudit"))) << log.error().message().toStdString();
+    EXPECT_EQ(readFile(dir.logPath()), before);
+}
