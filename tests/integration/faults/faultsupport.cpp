@@ -305,6 +305,9 @@ namespace QmsAudit::Test {
 
 void runInjectionScenario(const InjectionScenario &scenario)
 {
+    // strace is a declared dependency and CI may ptrace: unusable is a failure, not a skip.
+    const QString unusable = straceUnusableReason();
+    ASSERT_TRUE(unusable.isEmpty()) << unusable.toStdString();
     const bool failClosed = scenario.writer.failurePolicy == QLatin1StringView("fail_closed");
     TestLogDir dir;
     ASSERT_TRUE(precreateLog(dir));
