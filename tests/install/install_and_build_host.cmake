@@ -16,8 +16,12 @@ foreach(f include/qmsaudit/auditlog.h include/qmsaudit/qmsaudit_export.h lib/cma
         message(FATAL_ERROR "not installed: ${f}")
     endif()
 endforeach()
+set(sanitize_flags)
+if(HOST_SANITIZE)
+    set(sanitize_flags -DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined)
+endif()
 run(${CMAKE_COMMAND} -S ${QMSAUDIT_SOURCE_DIR}/host-sample -B ${SCRATCH_DIR}/host -G Ninja
-    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release ${sanitize_flags})
 run(${CMAKE_COMMAND} --build ${SCRATCH_DIR}/host)
 file(MAKE_DIRECTORY ${SCRATCH_DIR}/data)
 set(ENV{LD_LIBRARY_PATH} ${prefix}/lib)
