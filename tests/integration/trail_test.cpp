@@ -35,6 +35,16 @@ protected:
         return c;
     }
 
+    /// Buffered, and nothing is committed until flush() or close(): events stay in the queue.
+    AuditTrailConfig heldBufferedConfig() const
+    {
+        AuditTrailConfig c = config();
+        c.durability = AuditTrailConfig::Durability::Buffered;
+        c.flushIntervalMs = 60000;
+        c.maxBatch = 100000;
+        return c;
+    }
+
     /// All events of the log, read on a fresh connection after the trail is gone.
     QList<Event> readAll() const
     {
@@ -198,10 +208,7 @@ TEST_F(TrailTest, EightThreadsProduceOneGapFreeChainAndEveryTicketCompletes)
 
 TEST_F(TrailTest, BufferedRecordReturnsBeforeTheCommit)
 {
-    AuditTrailConfig c = config();
-    c.durability = AuditTrailConfig::Durability::Buffered;
-    c.flushIntervalMs = 60000;
-    c.maxBatch = 100000;
+    AuditTrailConfig c = heldBufferedConfig();
     AuditTrail trail;
     ASSERT_TRUE(trail.open(c));
     trail.setCurrentUser(kUser);
@@ -214,10 +221,7 @@ TEST_F(TrailTest, BufferedRecordReturnsBeforeTheCommit)
 TEST_F(TrailTest, CleanShutdownWithAFullBufferedQueueLosesNothing)
 {
     constexpr int kCapacity = 3000;
-    AuditTrailConfig c = config();
-    c.durability = AuditTrailConfig::Durability::Buffered;
-    c.flushIntervalMs = 60000; // nothing is committed until close()
-    c.maxBatch = 100000;
+    AuditTrailConfig c = heldBufferedConfig();
     c.queueCapacity = kCapacity;
     c.backPressure = AuditTrailConfig::BackPressure::Fail;
     QList<RecordTicket> tickets;
@@ -240,10 +244,7 @@ TEST_F(TrailTest, CleanShutdownWithAFullBufferedQueueLosesNothing)
 
 TEST_F(TrailTest, FullQueueFailsFastUnderFailBackPressureAndTheLossIsRecorded)
 {
-    AuditTrailConfig c = config();
-    c.durability = AuditTrailConfig::Durability::Buffered;
-    c.flushIntervalMs = 60000;
-    c.maxBatch = 100000;
+    AuditTrailConfig c = heldBufferedConfig();
     c.queueCapacity = 10;
     c.backPressure = AuditTrailConfig::BackPressure::Fail;
     c.failurePolicy = AuditTrailConfig::FailurePolicy::FailOpen;
@@ -272,10 +273,7 @@ TEST_F(TrailTest, FullQueueFailsFastUnderFailBackPressureAndTheLossIsRecorded)
 
 TEST_F(TrailTest, BlockBackPressureWaitsForRoomThenFails)
 {
-    AuditTrailConfig c = config();
-    c.durability = AuditTrailConfig::Durability::Buffered;
-    c.flushIntervalMs = 60000;
-    c.maxBatch = 100000;
+    AuditTrailConfig c = heldBufferedConfig();
     c.queueCapacity = 3;
     c.blockTimeoutMs = 50;
     AuditTrail trail;
