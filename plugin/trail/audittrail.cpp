@@ -109,10 +109,11 @@ Result<void> AuditTrail::open(const AuditTrailConfig &config)
                                                       config.clock ? *config.clock : SystemClock::instance(), config, callbacks);
 
     Event started = d->ownEvent(Action::Started);
+    const QVariantMap settings = config.toVariantMap();
     started.attributes = {{QStringLiteral("version"), QStringLiteral(QMSAUDIT_VERSION_STRING)},
                           {QStringLiteral("config_digest"), config.digest()},
-                          {QStringLiteral("durability"), config.toVariantMap().value(QStringLiteral("durability")).toString()},
-                          {QStringLiteral("failure_policy"), config.toVariantMap().value(QStringLiteral("failure_policy")).toString()}};
+                          {QStringLiteral("durability"), settings.value(QStringLiteral("durability")).toString()},
+                          {QStringLiteral("failure_policy"), settings.value(QStringLiteral("failure_policy")).toString()}};
     RecordTicket ticket = d->m_writer->submit(started, GroupCommitWriter::Admission::Always);
     if (!d->m_writer->flush(-1) || !ticket.isRecorded()) {
         const Error error = ticket.error();

@@ -56,7 +56,6 @@ public:
 
     bool isAvailable() const { return m_available.load(); }
     qint64 lostCount() const { return m_lost.load(); }
-    const AuditLog &log() const { return *m_log; }
 
 private:
     struct Pending {
