@@ -1,18 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Installs the Debian 12 packages QmsAudit needs to build, test and run (root, or sudo).
-# Does nothing when everything is already installed, so it is cheap to call every time.
+# Installs the Debian 12 packages QmsAudit needs to build, test, package and run (root, or sudo):
+# the list in packaging/debian/packages.txt. Does nothing when everything is already installed, so
+# it is cheap to call every time. The deps.* tests check that the list covers what the project uses.
 set -euo pipefail
+list="$(cd "$(dirname "$0")/../debian" && pwd)/packages.txt"
 
-packages=(
-    cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-declarative-dev qml6-module-qtquick qml6-module-qtqml-workerscript qml6-module-qttest
-    libsqlcipher-dev libsqlcipher0 sqlcipher sqlite3
-    libpoco-dev libssl-dev
-    libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
-    fiu-utils strace
-)
-
+mapfile -t packages < <(sed -e 's/#.*//' "$list" | tr -s ' \t' '\n' | sed '/^$/d')
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
