@@ -6,11 +6,14 @@
 //
 // Root ignores file permissions, so as root (CI) the writer runs as nobody (65534) through
 // setpriv, with the directory and the key file handed to that user. Not as root, chmod suffices.
+// nobody may not be able to enter the build tree (a clone in /root is mode 0700), so the writer
+// and libqmsaudit run from a world-readable copy in the temporary directory.
 #include "faultsupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
 #include <cerrno>
 #include <cstring>
@@ -73,13 +76,61 @@ private:
     QString m_directory;
 };
 
-/// Runs the trail writer without privileges: as nobody when we are root, else as ourselves.
-ProcessResult runUnprivilegedWriter(const QStringList &writerArguments)
+/**
+ * The trail writer and the core library copied into a world-readable temporary directory, for a
+ * process without privileges that cannot enter the build tree. The copy keeps the library's
+ * SONAME file name and is found through LD_LIBRARY_PATH, which takes precedence over the writer's
+ * RUNPATH into the build tree.
+ */
+class UnprivilegedWriterCopy
+{
+public:
+    UnprivilegedWriterCopy()
+    {
+        if (!m_dir.isValid())
+            m_error = "cannot create a temporary directory: " + m_dir.errorString().toStdString();
+        else if (!copy(trailWriterPath(), writerPath()) || !copy(QStringLiteral(QMSAUDIT_CORE_LIBRARY), libraryPath()))
+            return;
+        else if (::chmod(QFile::encodeName(m_dir.path()).constData(), 0755) != 0)
+            m_error = std::string("chmod: ") + std::strerror(errno);
+    }
+
+    ::testing::AssertionResult ready() const
+    {
+        return m_error.empty() ? ::testing::AssertionSuccess() : ::testing::AssertionFailure() << m_error;
+    }
+    QString directory() const { return m_dir.path(); }
+    QString writerPath() const { return m_dir.filePath(QFileInfo(trailWriterPath()).fileName()); }
+
+private:
+    QString libraryPath() const { return m_dir.filePath(QStringLiteral(QMSAUDIT_CORE_SONAME_FILE)); }
+
+    bool copy(const QString &from, const QString &to)
+    {
+        if (!QFile::copy(from, to)) {
+            m_error = "cannot copy " + from.toStdString() + " to " + to.toStdString();
+            return false;
+        }
+        if (::chmod(QFile::encodeName(to).constData(), 0755) != 0) {
+            m_error = "chmod " + to.toStdString() + ": " + std::strerror(errno);
+            return false;
+        }
+        return true;
+    }
+
+    QTemporaryDir m_dir;
+    std::string m_error;
+};
+
+/// Runs the trail writer without privileges: as nobody (from @p copy) when we are root, else as
+/// ourselves from the build tree.
+ProcessResult runUnprivilegedWriter(const UnprivilegedWriterCopy &copy, const QStringList &writerArguments)
 {
     if (!isRoot())
         return runProcess(trailWriterPath(), writerArguments, 60000);
     const QStringList arguments = QStringList{QStringLiteral("--reuid=%1").arg(kNobody), QStringLiteral("--regid=%1").arg(kNobody),
-                                              QStringLiteral("--clear-groups"), trailWriterPath()}
+                                              QStringLiteral("--clear-groups"), findTool(QStringLiteral("env")),
+                                              QStringLiteral("LD_LIBRARY_PATH=") + copy.directory(), copy.writerPath()}
         + writerArguments;
     return runProcess(findTool(QStringLiteral("setpriv")), arguments, 60000);
 }
@@ -96,6 +147,8 @@ TEST(UnwritableDirectory, ReadOnlyAfterCleanCloseRefusesToRecordAndLosesNothing)
 {
     // util-linux (setpriv) is essential on Debian: missing is a failure, not a skip.
     ASSERT_FALSE(isRoot() && findTool(QStringLiteral("setpriv")).isEmpty()) << "setpriv is needed to drop root privileges for the writer";
+    const UnprivilegedWriterCopy writer;
+    ASSERT_TRUE(writer.ready());
     TestLogDir dir;
     const QString directory = directoryOf(dir);
     DirectoryModeGuard guard(directory);
@@ -107,7 +160,7 @@ TEST(UnwritableDirectory, ReadOnlyAfterCleanCloseRefusesToRecordAndLosesNothing)
     const QStringList arguments = trailWriterArguments(dir.logPath(), dir.keyFilePath(), options);
 
     // 1. The unprivileged writer creates the log, records and closes it cleanly.
-    const ProcessResult first = runUnprivilegedWriter(arguments);
+    const ProcessResult first = runUnprivilegedWriter(writer, arguments);
     ASSERT_TRUE(first.exitedNormally()) << first.describe();
     ASSERT_EQ(first.output.acknowledged.size(), 5) << first.describe();
     ASSERT_TRUE(first.output.failures.isEmpty());
@@ -122,7 +175,7 @@ TEST(UnwritableDirectory, ReadOnlyAfterCleanCloseRefusesToRecordAndLosesNothing)
 
     // 2. Read-only directory: the writer must refuse, clearly, and touch nothing.
     ASSERT_TRUE(setMode(directory, 0555));
-    const ProcessResult refused = runUnprivilegedWriter(arguments);
+    const ProcessResult refused = runUnprivilegedWriter(writer, arguments);
     ASSERT_TRUE(refused.started && refused.finished && refused.exitStatus == QProcess::NormalExit) << refused.describe();
     EXPECT_TRUE(refused.output.acknowledged.isEmpty()) << "recorded into a read-only directory?";
     if (refused.exitCode == 2) {
@@ -149,7 +202,7 @@ TEST(UnwritableDirectory, ReadOnlyAfterCleanCloseRefusesToRecordAndLosesNothing)
         ASSERT_TRUE(head);
         EXPECT_EQ(head->seq, first.output.acknowledged.last() + 1) << "started, 5 events, stopped";
     }
-    const ProcessResult again = runUnprivilegedWriter(arguments);
+    const ProcessResult again = runUnprivilegedWriter(writer, arguments);
     ASSERT_TRUE(again.exitedNormally()) << again.describe();
     EXPECT_EQ(again.output.acknowledged.size(), 5);
     auto log = AuditLog::open(dir.logPath(), dir.keys());
@@ -163,6 +216,8 @@ TEST(UnwritableDirectory, ReadOnlyBeforeTheLogExistsRefusesToOpen)
 {
     // util-linux (setpriv) is essential on Debian: missing is a failure, not a skip.
     ASSERT_FALSE(isRoot() && findTool(QStringLiteral("setpriv")).isEmpty()) << "setpriv is needed to drop root privileges for the writer";
+    const UnprivilegedWriterCopy writer;
+    ASSERT_TRUE(writer.ready());
     TestLogDir dir;
     const QString directory = directoryOf(dir);
     DirectoryModeGuard guard(directory);
@@ -173,7 +228,7 @@ TEST(UnwritableDirectory, ReadOnlyBeforeTheLogExistsRefusesToOpen)
     options.count = 3;
     options.actor = QStringLiteral("unwritable");
     const QStringList arguments = trailWriterArguments(dir.logPath(), dir.keyFilePath(), options);
-    const ProcessResult refused = runUnprivilegedWriter(arguments);
+    const ProcessResult refused = runUnprivilegedWriter(writer, arguments);
     ASSERT_TRUE(refused.started && refused.finished && refused.exitStatus == QProcess::NormalExit) << refused.describe();
     EXPECT_EQ(refused.exitCode, 2) << refused.describe();
     EXPECT_TRUE(refused.standardOutput.isEmpty()) << refused.describe();
@@ -186,7 +241,7 @@ TEST(UnwritableDirectory, ReadOnlyBeforeTheLogExistsRefusesToOpen)
 
     // Writable again: the same command creates the log.
     ASSERT_TRUE(setMode(directory, 0700));
-    const ProcessResult created = runUnprivilegedWriter(arguments);
+    const ProcessResult created = runUnprivilegedWriter(writer, arguments);
     ASSERT_TRUE(created.exitedNormally()) << created.describe();
     EXPECT_EQ(created.output.acknowledged.size(), 3);
     auto log = AuditLog::open(dir.logPath(), dir.keys());
