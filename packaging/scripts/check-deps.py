@@ -28,8 +28,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Modules the QML engine registers itself (libQt6Qml), with no qmldir on disk.
-BUILTIN_QML_MODULES = {"QML", "QtQml"}
 SYSTEM_TOOL_DIRS = ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
 SOURCE_SUFFIXES = {".cpp", ".h", ".txt", ".cmake", ".sh"}
 SKIPPED_DIRS = {".git", "build", "node_modules"}
@@ -186,8 +184,6 @@ def qml_findings(start_files, import_paths, own_dirs, start_label):
             if uri in visited:
                 continue
             visited.add(uri)
-            if uri in BUILTIN_QML_MODULES:
-                continue
             module = qml_module_dir(uri, import_paths)
             label = f"QML module {uri}, imported by {chain}"
             if module is None:
@@ -296,20 +292,22 @@ def tool_paths(tools, extra_dirs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--packages", required=True, help="the install list")
+    parser.add_argument("--packages", help="the install list (required unless --print-qml-packages)")
     parser.add_argument("--source-dir", required=True)
     parser.add_argument("--build-dir", help="build tree whose ELF files are checked")
     parser.add_argument("--qml-import-path", action="append", default=[], help="where QML modules are looked up (repeatable)")
     parser.add_argument("--dlopen", action="append", default=[], help="a SONAME loaded with dlopen (repeatable)")
     parser.add_argument("--tool-dir", action="append", default=[], help="a directory of tools besides /usr/bin etc. (repeatable)")
     parser.add_argument("--print-qml-packages", metavar="MODULE_DIR", help="print the packages a QML module needs at run time")
+    parser.add_argument("--output", help="with --print-qml-packages: write to this file instead of stdout")
     args = parser.parse_args()
+    if not args.packages and not args.print_qml_packages:
+        parser.error("--packages is required")
 
     source_dir = Path(args.source_dir).resolve()
     build_dir = Path(args.build_dir).resolve() if args.build_dir else None
     own_dirs = [d for d in (source_dir, build_dir) if d]
     import_paths = [Path(p).resolve() for p in args.qml_import_path]
-    database = PackageDatabase()
 
     if args.print_qml_packages:
         module = Path(args.print_qml_packages).resolve()
@@ -319,9 +317,14 @@ def main():
             for finding in unresolved:
                 print(f"check-deps: {finding.what} is not installed", file=sys.stderr)
             return 1
-        print(",".join(sorted({o for o in PackageDatabase.owners(needed).values() if o})))
+        depends = ", ".join(sorted({o for o in PackageDatabase.owners(needed).values() if o}))
+        if args.output:
+            Path(args.output).write_text(depends + "\n", encoding="utf-8")
+        else:
+            print(depends)
         return 0
 
+    database = PackageDatabase()
     listed = read_package_list(args.packages)
     list_name = os.path.relpath(args.packages, source_dir) if args.packages.startswith(str(source_dir)) else args.packages
     closure = database.closure(listed)

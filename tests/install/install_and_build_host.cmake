@@ -1,6 +1,13 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
+# Installs QmsAudit into a scratch prefix and uses it as a stranger would, with no LD_LIBRARY_PATH:
+# qms-audit creates, records and verifies a log; host-sample/ and tests/install/consumer/ build
+# with find_package and run; `import QmsAudit` works with only QML_IMPORT_PATH set. Then the
+# prefix is moved elsewhere and the tool and the QML module still work ($ORIGIN run paths).
 file(REMOVE_RECURSE ${SCRATCH_DIR})
 set(prefix ${SCRATCH_DIR}/prefix)
+unset(ENV{LD_LIBRARY_PATH})
+unset(ENV{QML_IMPORT_PATH})
+unset(ENV{QML2_IMPORT_PATH})
 
 function(run)
     execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -11,11 +18,41 @@ function(run)
 endfunction()
 
 run(${CMAKE_COMMAND} --install ${QMSAUDIT_BUILD_DIR} --prefix ${prefix})
-foreach(f include/qmsaudit/auditlog.h include/qmsaudit/qmsaudit_export.h lib/cmake/QmsAudit/QmsAuditConfig.cmake bin/qms-audit)
+set(qml_dir ${LIBDIR}/qt6/qml/QmsAudit)
+foreach(f include/qmsaudit/auditlog.h include/qmsaudit/qmsaudit_export.h ${LIBDIR}/cmake/QmsAudit/QmsAuditConfig.cmake
+          ${LIBDIR}/pkgconfig/qmsaudit.pc bin/qms-audit ${qml_dir}/qmldir ${LIBDIR}/qt6/plugins/qmsaudit/libqmsaudit-plugin.so)
     if(NOT EXISTS ${prefix}/${f})
         message(FATAL_ERROR "not installed: ${f}")
     endif()
 endforeach()
+
+# Every installed binary that needs one of our libraries finds it relative to itself, and none
+# looks into the build tree.
+file(GLOB_RECURSE installed_binaries ${prefix}/bin/* ${prefix}/${LIBDIR}/*.so*)
+foreach(binary IN LISTS installed_binaries)
+    if(IS_SYMLINK ${binary})
+        continue()
+    endif()
+    run(readelf -d ${binary})
+    string(REGEX MATCH "Library runpath: \\[([^]]*)\\]" runpath "${last_output}")
+    set(runpath "${CMAKE_MATCH_1}")
+    if(runpath MATCHES "${QMSAUDIT_BUILD_DIR}" OR (last_output MATCHES "Shared library: \\[libqmsaudit" AND NOT runpath MATCHES "^\\$ORIGIN"))
+        message(FATAL_ERROR "${binary}: want a RUNPATH relative to $ORIGIN, have '${runpath}'")
+    endif()
+endforeach()
+
+# The tool as installed: `init` records nothing, `record` one event, consumer-core one more.
+set(data ${SCRATCH_DIR}/data)
+file(MAKE_DIRECTORY ${data})
+set(log ${data}/check.qmslog)
+set(key ${data}/check.key)
+run(${prefix}/bin/qms-audit init --log ${log} --generate-key-file ${key})
+run(${prefix}/bin/qms-audit record --log ${log} --key-file ${key} --actor installer --action view
+    --object-type procedure --object-id SOP-001)
+run(${prefix}/bin/qms-audit verify --log ${log} --key-file ${key})
+
+# The host sample: a run records 214 events before it verifies and `stopped` after, so the second
+# run sees 215 + 214.
 set(sanitize_flags)
 if(HOST_SANITIZE)
     set(sanitize_flags -DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined)
@@ -23,15 +60,40 @@ endif()
 run(${CMAKE_COMMAND} -S ${QMSAUDIT_SOURCE_DIR}/host-sample -B ${SCRATCH_DIR}/host -G Ninja
     -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release ${sanitize_flags})
 run(${CMAKE_COMMAND} --build ${SCRATCH_DIR}/host)
-file(MAKE_DIRECTORY ${SCRATCH_DIR}/data)
-set(ENV{LD_LIBRARY_PATH} ${prefix}/lib)
-# A run records 214 events before it verifies and `stopped` after, so the second run sees 215 + 214.
-run(${SCRATCH_DIR}/host/qmsaudit-host-sample --data ${SCRATCH_DIR}/data)
+run(${SCRATCH_DIR}/host/qmsaudit-host-sample --data ${data})
 if(NOT last_output MATCHES "OK 214 events, head [0-9a-f]+")
     message(FATAL_ERROR "unexpected output from the host sample: ${last_output}")
 endif()
-run(${SCRATCH_DIR}/host/qmsaudit-host-sample --data ${SCRATCH_DIR}/data)
+run(${SCRATCH_DIR}/host/qmsaudit-host-sample --data ${data})
 if(NOT last_output MATCHES "OK 429 events, head [0-9a-f]+")
     message(FATAL_ERROR "second run did not append to the same log: ${last_output}")
 endif()
 message(STATUS "host sample: ${last_output}")
+
+# A consumer of the C++ API and of the QML module.
+run(${CMAKE_COMMAND} -S ${QMSAUDIT_SOURCE_DIR}/tests/install/consumer -B ${SCRATCH_DIR}/consumer -G Ninja
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release ${sanitize_flags})
+run(${CMAKE_COMMAND} --build ${SCRATCH_DIR}/consumer)
+run(${SCRATCH_DIR}/consumer/consumer-core ${log} ${key})
+if(NOT last_output MATCHES "^OK 2 events, head [0-9a-f]+")
+    message(FATAL_ERROR "consumer-core: ${last_output}")
+endif()
+set(qml_file ${QMSAUDIT_SOURCE_DIR}/tests/install/consumer/importqmsaudit.qml)
+execute_process(COMMAND ${SCRATCH_DIR}/consumer/consumer-qml ${qml_file} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+if(rc EQUAL 0)
+    message(FATAL_ERROR "`import QmsAudit` worked with no import path: is the module installed in the system too?")
+endif()
+run(${CMAKE_COMMAND} -E env QML_IMPORT_PATH=${prefix}/${LIBDIR}/qt6/qml ${SCRATCH_DIR}/consumer/consumer-qml ${qml_file})
+if(NOT last_output MATCHES "import QmsAudit: AuditTrail.isOpen=false")
+    message(FATAL_ERROR "consumer-qml: ${last_output}")
+endif()
+
+# Moved elsewhere, the installed files still find each other.
+set(moved ${SCRATCH_DIR}/moved)
+file(RENAME ${prefix} ${moved})
+run(${moved}/bin/qms-audit verify --log ${log} --key-file ${key})
+if(NOT last_output MATCHES "^OK 2 events")
+    message(FATAL_ERROR "qms-audit from the moved prefix: ${last_output}")
+endif()
+run(${CMAKE_COMMAND} -E env QML_IMPORT_PATH=${moved}/${LIBDIR}/qt6/qml ${SCRATCH_DIR}/consumer/consumer-qml ${qml_file})
+message(STATUS "moved prefix: qms-audit verify and import QmsAudit work")
