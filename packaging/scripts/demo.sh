@@ -4,11 +4,14 @@
 # installed package (find_package, as a stranger would) and runs it on its embedded default log
 # under ./demo-data/ (created with a fresh key on the first run; later runs append). Then the
 # qms-audit tool inspects the same log the way an internal auditor would.
+# Nothing here sets LD_LIBRARY_PATH: installed binaries find libqmsaudit through $ORIGIN run paths.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+source packaging/scripts/require-tools.sh
 
 bash packaging/scripts/install-deps.sh
+require_tools cmake ninja
 cmake --preset release >/dev/null
 cmake --build --preset release
 cmake --install build/release --prefix "$root/build/stage" >/dev/null
@@ -18,9 +21,9 @@ cmake --build build/host-sample
 
 echo
 echo "== host sample"
-LD_LIBRARY_PATH="$root/build/stage/lib" build/host-sample/qmsaudit-host-sample --data demo-data
+build/host-sample/qmsaudit-host-sample --data demo-data
 
-cli=(env LD_LIBRARY_PATH="$root/build/stage/lib" "$root/build/stage/bin/qms-audit")
+cli=("$root/build/stage/bin/qms-audit")
 auth=(--log demo-data/qms-host.qmslog --key-file demo-data/qms-host.key)
 echo
 echo "== qms-audit verify"
