@@ -21,6 +21,7 @@ that the QML module in DIR needs at run time (for the .deb's Depends).
 """
 
 import argparse
+from dataclasses import dataclass
 import os
 import platform
 import re
@@ -135,9 +136,11 @@ class PackageDatabase:
         return {path: next((owned[v][0] for v in variants if v in owned), None) for path, variants in candidates.items()}
 
 
+@dataclass
 class Finding:
-    def __init__(self, what, needed_by, path=None, guessed_package=None):
-        self.what, self.needed_by, self.path, self.guessed_package = what, needed_by, path, guessed_package
+    """Something the project needs: what it is and who needs it, in words for the message."""
+    what: str
+    guessed_package: str = ""  # for a QML module that is not installed at all: Debian's name for it
 
 
 def project_files(source_dir, suffixes):
@@ -188,10 +191,10 @@ def qml_findings(start_files, import_paths, own_dirs, start_label):
             label = f"QML module {uri}, imported by {chain}"
             if module is None:
                 guess = "qml6-module-" + uri.lower().replace(".", "-")
-                unresolved.append(Finding(label, chain, guessed_package=guess))
+                unresolved.append(Finding(label, guessed_package=guess))
                 continue
             if not any(str(module).startswith(str(own)) for own in own_dirs):
-                needed[str(module / "qmldir")] = Finding(label, chain)
+                needed[str(module / "qmldir")] = Finding(label)
             inner = [module / "qmldir"] + sorted(module.glob("*.qml")) + sorted(module.glob("*.js"))
             pending.extend((f, f"{uri} ({chain})") for f in inner)
     return needed, unresolved
@@ -199,8 +202,8 @@ def qml_findings(start_files, import_paths, own_dirs, start_label):
 
 def elf_files(build_dir):
     for root, dirs, files in os.walk(build_dir):
-        # scratch/: consumers that tests build and remove while this runs.
-        dirs[:] = [d for d in dirs if d not in ("CMakeFiles", "scratch") and not d.endswith("_autogen")]
+        # scratch/, _CPack_Packages/: what the install tests build and remove while this runs.
+        dirs[:] = [d for d in dirs if d not in ("CMakeFiles", "scratch", "_CPack_Packages") and not d.endswith("_autogen")]
         for name in files:
             path = Path(root) / name
             if path.is_symlink() or name.endswith(".o"):
@@ -254,9 +257,9 @@ def library_findings(build_dir, dlopened):
             continue
         label = f"library {library}, needed by {Path(user).relative_to(build_dir) if isinstance(user, Path) else user}"
         if library in cache:
-            paths[cache[library]] = Finding(label, user)
+            paths[cache[library]] = Finding(label)
         else:
-            unresolved.append(Finding(label + ", is not installed", user))
+            unresolved.append(Finding(label + ", is not installed"))
     return paths, unresolved, len(binaries)
 
 
@@ -284,9 +287,9 @@ def tool_paths(tools, extra_dirs):
         candidates = [name] if name.startswith("/") else [os.path.join(d, name) for d in SYSTEM_TOOL_DIRS + extra_dirs]
         path = next((c for c in candidates if os.path.isfile(c) and os.access(c, os.X_OK)), None)
         if path:
-            found[path] = Finding(label, user)
+            found[path] = Finding(label)
         else:
-            unresolved.append(Finding(label + ", is not installed by any Debian package", user))
+            unresolved.append(Finding(label + ", is not installed by any Debian package"))
     return found, unresolved
 
 
