@@ -3,13 +3,7 @@
 # (dpkg-deb -c), control fields and Depends (dpkg-deb -f), and that lintian finds no error.
 file(REMOVE_RECURSE ${OUT_DIR})
 
-function(run)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT rc EQUAL 0)
-        message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
-    endif()
-    set(last_output "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/runcommand.cmake)
 
 run(${CMAKE_COMMAND} -E chdir ${BUILD_DIR} cpack -B ${OUT_DIR})
 set(release "${VERSION}-1")
