@@ -83,8 +83,13 @@ class PackageDatabase:
                 self.providers.setdefault(provided, []).append(name)
 
     @staticmethod
-    def _names(field):
-        return [re.sub(r"\(.*?\)|:\w+", "", item).strip() for item in field.split(",") if item.strip()]
+    def _bare_name(relation):
+        """`libfoo:any (>= 1.0)` -> `libfoo`."""
+        return re.sub(r"\(.*?\)|:\w+", "", relation).strip()
+
+    @classmethod
+    def _names(cls, field):
+        return [cls._bare_name(item) for item in field.split(",") if item.strip()]
 
     def installed(self, name):
         return name in self.depends
@@ -106,7 +111,7 @@ class PackageDatabase:
             seen.add(name)
             for field in self.depends[name]:
                 for clause in field.split(","):
-                    alternatives = [re.sub(r"\(.*?\)|:\w+", "", a).strip() for a in clause.split("|")]
+                    alternatives = [self._bare_name(a) for a in clause.split("|")]
                     # apt takes the first alternative that can be had; here: the first installed one.
                     for alternative in alternatives:
                         resolved = self._resolve(alternative)
@@ -340,7 +345,7 @@ def main():
     qml_needed, qml_unresolved = qml_findings(qml_files, import_paths, own_dirs, lambda f: str(f.relative_to(source_dir)))
     needed = dict(qml_needed)
     unresolved = list(qml_unresolved)
-    binaries = 0
+    libraries, binaries = {}, 0
     if build_dir:
         libraries, library_unresolved, binaries = library_findings(build_dir, args.dlopen)
         needed.update(libraries)
@@ -370,7 +375,7 @@ def main():
     if problems:
         return 1
     print(f"check-deps: {len(listed)} listed packages ({len(closure)} with their dependencies) cover "
-          f"{len(qml_needed)} QML modules, {len([p for p in needed if p not in qml_needed and p not in tools])} libraries "
+          f"{len(qml_needed)} QML modules, {len(libraries)} libraries "
           f"needed by {binaries} binaries, and {len(tools)} tools.")
     return 0
 
