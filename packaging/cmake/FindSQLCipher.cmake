@@ -36,7 +36,7 @@ find_package_handle_standard_args(SQLCipher
 
 if(SQLCipher_FOUND AND NOT TARGET SQLCipher::Headers)
     add_library(SQLCipher::Headers INTERFACE IMPORTED)
-    # The header must see SQLITE_HAS_CODEC or sqlite3_key is undeclared (STYLE pitfall 2).
+    # The header must see SQLITE_HAS_CODEC or sqlite3_key is undeclared (docs/design-notes.md, pitfall 2).
     set_target_properties(SQLCipher::Headers PROPERTIES
         INTERFACE_INCLUDE_DIRECTORIES "${SQLCipher_INCLUDE_DIR}"
         INTERFACE_COMPILE_DEFINITIONS "SQLITE_HAS_CODEC=1")

@@ -27,7 +27,7 @@ public:
     Result<ChainHead> readHead(Connection &connection) const;
     /// Stamps, encodes, chains and inserts @p events in one transaction (caller holds m_mutex).
     Result<QList<qint64>> appendLocked(const QList<Event> &events);
-    /// After a failed COMMIT the outcome is unknown (STYLE pitfall 8): reconnect and look.
+    /// After a failed COMMIT the outcome is unknown (docs/design-notes.md, pitfall 8): reconnect and look.
     Result<QList<qint64>> resolveUncertainCommit(const Error &commitError, const QList<qint64> &seqs, const QByteArray &lastHash);
     Result<void> rekeyLocked(const SecretKey &newKey, const QString &newKeyKind);
     Result<void> restoreBackup(const QString &backupPath);

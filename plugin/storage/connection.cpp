@@ -24,7 +24,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString &path, const 
     if (!api)
         return api.error();
     if (key.isEmpty()) {
-        // An empty key silently creates or reads a plaintext database (STYLE pitfall 3).
+        // An empty key silently creates or reads a plaintext database (docs/design-notes.md, pitfall 3).
         return Error(ErrorCode::KeyUnavailable, QStringLiteral("Refusing an empty key: the log would not be encrypted."));
     }
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
@@ -37,10 +37,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString &path, const 
     (*api)->busy_timeout(db, busyTimeoutMs);
     if (auto keyed = connection->applyKey(key); !keyed)
         return keyed.error();
-    // Temp files (sorts, indexes) would be written in plaintext (STYLE pitfall 7).
+    // Temp files (sorts, indexes) would be written in plaintext (docs/design-notes.md, pitfall 7).
     if (auto r = connection->exec("PRAGMA temp_store = MEMORY"); !r)
         return r.error();
-    // FULL: WAL + NORMAL may lose the last commits on power loss (STYLE pitfall 10).
+    // FULL: WAL + NORMAL may lose the last commits on power loss (docs/design-notes.md, pitfall 10).
     if (auto r = connection->exec("PRAGMA synchronous = FULL"); !r)
         return r.error();
     return connection;

@@ -22,7 +22,7 @@ class Connection
 {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    /// SQLCipher 3 page size used for every log (STYLE pitfall 5: set on every open, after the key).
+    /// SQLCipher 3 page size used for every log (docs/design-notes.md, pitfall 5: set on every open, after the key).
     static constexpr int CipherPageSize = 4096;
 
     /// Opens @p path (which must exist, possibly empty for a new log) and applies @p key.

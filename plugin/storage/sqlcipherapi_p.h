@@ -13,7 +13,7 @@ namespace QmsAudit {
  *
  * Default build: libsqlcipher is dlopen()ed with RTLD_LOCAL|RTLD_DEEPBIND and called only through
  * this table, so a host that already loaded the system libsqlite3 (QtSql, Poco::DataSQLite …)
- * cannot capture our calls: both export the same sqlite3_* names (STYLE pitfall 1).
+ * cannot capture our calls: both export the same sqlite3_* names (docs/design-notes.md, pitfall 1).
  * Sanitizer builds (QMSAUDIT_SQLCIPHER_DIRECT) link it directly because ASan refuses DEEPBIND.
  */
 struct SqlCipherApi {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-// STYLE pitfall 1: this host links the system libsqlite3 (as QtSql or Poco::DataSQLite would) and
+// docs/design-notes.md, pitfall 1: this host links the system libsqlite3 (as QtSql or Poco::DataSQLite would) and
 // uses it before opening a log. libqmsaudit must still encrypt, and nothing may crash.
 #include <qmsaudit/auditlog.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-// QUICK_TEST_MAIN_WITH_SETUP spelled out: offscreen by default (STYLE pitfall 12) and a run with
+// QUICK_TEST_MAIN_WITH_SETUP spelled out: offscreen by default (docs/design-notes.md, pitfall 12) and a run with
 // unexpected warnings fails even when every TestCase passed.
 #include "qmltestsetup.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The main() of every GoogleTest binary: a QCoreApplication (QProcess, signals across threads),
-// and any Qt warning, from any thread, fails the test that was running (STYLE: KDDW FatalLogger).
+// and any Qt warning, from any thread, fails the test that was running (the FatalLogger pattern of KDDockWidgets).
 // Links QtCore and GTest only, so the plugin test that must not link QmsAudit can use it too.
 #include <QCoreApplication>
 
@@ -21,7 +21,7 @@ void failOnWarning(QtMsgType type, const QMessageLogContext &, const QString &me
 int main(int argc, char **argv)
 {
     ::testing::InitGoogleTest(&argc, argv);
-    // STYLE pitfall 12: gtest_discover_tests lists the cases at build time; nothing else to set up.
+    // docs/design-notes.md, pitfall 12: gtest_discover_tests lists the cases at build time; nothing else to set up.
     if (::testing::GTEST_FLAG(list_tests))
         return RUN_ALL_TESTS();
     QCoreApplication app(argc, argv);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // fsync/fdatasync failing with EIO in the middle of recording (strace injection on the writer
-// thread). After a failed sync the outcome of the COMMIT is unknown (STYLE pitfall 8): the log
+// thread). After a failed sync the outcome of the COMMIT is unknown (docs/design-notes.md, pitfall 8): the log
 // reconnects and looks. Whatever it decides, acknowledged events must be there, failed ones must
 // not, the chain must verify and the losses must be on record once syncing works again.
 #include "faultsupport.h"
