@@ -55,7 +55,13 @@ QString KeyFileProvider::description() const
 Result<SecretKey> KeyFileProvider::fetchKey() const
 {
     const QByteArray nativePath = m_path.toLocal8Bit();
-    const int fd = ::open(nativePath.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    // Check the type before open(): opening a FIFO for reading blocks until a writer appears, so
+    // a key "file" that is a FIFO would hang every command. O_NONBLOCK covers the race with a
+    // file replaced between stat() and open(); fstat() below checks what was really opened.
+    struct stat before{};
+    if (::stat(nativePath.constData(), &before) == 0 && !S_ISREG(before.st_mode))
+        return Error(ErrorCode::KeyUnavailable, QStringLiteral("The key file %1 is not a regular file.").arg(m_path));
+    const int fd = ::open(nativePath.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0) {
         const int err = errno;
         return Error(err == ENOENT ? ErrorCode::NotFound : ErrorCode::KeyUnavailable,

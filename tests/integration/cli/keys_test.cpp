@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace QmsAudit::Test {
@@ -162,6 +164,33 @@ TEST_F(KeysTest, KeyMaterialIsNeverPrinted)
             EXPECT_FALSE(result.err.contains(secret, Qt::CaseInsensitive));
         }
     }
+}
+
+TEST_F(KeysTest, KeyFileThatIsAFifoIsRefusedAtOnce)
+{
+    // Opening a FIFO for reading blocks until a writer appears: every command used to hang.
+    ASSERT_EQ(initLog().exitCode, 0);
+    ASSERT_EQ(record({}), 1);
+    const QString fifo = path(u"key.fifo"_s);
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QStringList withFifo{u"--log"_s, logPath(), u"--key-file"_s, fifo};
+    const QList<QStringList> commands{
+        QStringList{u"verify"_s} + withFifo,
+        QStringList{u"record"_s} + withFifo + QStringList{u"--actor"_s, u"u1"_s, u"--action"_s, u"view"_s, u"--object-id"_s, u"D"_s},
+        commandArgs(u"rekey"_s, {u"--actor"_s, u"admin"_s, u"--new-key-file"_s, fifo}),
+        {u"init"_s, u"--log"_s, path(u"other.qmslog"_s), u"--key-file"_s, fifo},
+    };
+    for (const QStringList &args : commands) {
+        const CliResult result = run(args);
+        EXPECT_EQ(result.exitCode, 2) << args.join(u' ').toStdString() << ": " << result.err.toStdString();
+        EXPECT_TRUE(result.err.contains(u"is not a regular file"_s)) << result.err.toStdString();
+    }
+    EXPECT_FALSE(QFile::exists(path(u"other.qmslog"_s)));
+    // The refused rotation is on record; nothing else changed.
+    const QList<Event> events = queryEvents();
+    ASSERT_EQ(events.size(), 2);
+    EXPECT_EQ(events[1].action, Action::KeyRotated);
+    EXPECT_EQ(events[1].outcome, Outcome::Failed);
 }
 
 } // namespace
