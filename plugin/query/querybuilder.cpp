@@ -28,16 +28,34 @@ QueryBuilder::QueryBuilder(const EventFilter &filter)
 {
 }
 
-QString QueryBuilder::ftsExpression(const QString &text)
+QStringList QueryBuilder::textWords(const QString &text)
 {
-    // Letters and digits only, so FTS syntax in user text cannot change the query's meaning;
-    // lower case, because FTS4 operators (OR, NEAR, AND, NOT) are upper case.
+    // Letters and digits only, so FTS syntax in user text cannot change the query's meaning.
     static const QRegularExpression wordPattern(QStringLiteral("[\\p{L}\\p{N}]+"));
-    QStringList terms;
+    QStringList words;
     auto it = wordPattern.globalMatch(text);
     while (it.hasNext())
-        terms.append(it.next().captured(0).toLower() + QLatin1Char('*'));
+        words.append(it.next().captured(0));
+    return words;
+}
+
+QString QueryBuilder::ftsExpression(const QString &text)
+{
+    // Lower case, because FTS4 operators (OR, NEAR, AND, NOT) are upper case.
+    QStringList terms = textWords(text);
+    for (QString &term : terms)
+        term = term.toLower() + QLatin1Char('*');
     return terms.join(QLatin1Char(' '));
+}
+
+Result<void> QueryBuilder::check(const EventFilter &filter)
+{
+    if (const qsizetype words = textWords(filter.text).size(); words > EventFilter::MaxTextWords) {
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The text filter has %1 words; at most %2 are allowed.")
+                                                     .arg(words)
+                                                     .arg(EventFilter::MaxTextWords));
+    }
+    return {};
 }
 
 QByteArray QueryBuilder::indexClause() const

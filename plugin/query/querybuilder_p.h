@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 
 namespace QmsAudit {
 
@@ -32,8 +33,11 @@ public:
 
     /// Text search words turned into an FTS4 expression of prefix terms: "Calib, torque" -> calib* torque*.
     static QString ftsExpression(const QString &text);
+    /// Refuses a filter no statement can serve (InvalidArgument), before any SQL runs.
+    static Result<void> check(const EventFilter &filter);
 
 private:
+    static QStringList textWords(const QString &text);
     QByteArray whereClause(bool withSeqBound) const;
     QByteArray indexClause() const;
 

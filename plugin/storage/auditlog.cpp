@@ -492,6 +492,8 @@ Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &
         return Error(ErrorCode::InvalidArgument, QStringLiteral("The page size must be between 1 and %1.").arg(PageRequest::MaxLimit));
     if (page.afterSeq < 0)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("afterSeq must not be negative."));
+    if (auto valid = QueryBuilder::check(filter); !valid)
+        return valid.error();
     QMutexLocker lock(&d->m_mutex);
     auto connection = d->liveConnection();
     if (!connection)
@@ -525,6 +527,8 @@ Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &
 
 Result<qint64> AuditLog::count(const EventFilter &filter) const
 {
+    if (auto valid = QueryBuilder::check(filter); !valid)
+        return valid.error();
     QMutexLocker lock(&d->m_mutex);
     auto connection = d->liveConnection();
     if (!connection)

@@ -24,8 +24,11 @@ struct EventFilter {
     QString objectType;
     std::optional<Outcome> outcome;
     /// Words that must all occur (as words or word prefixes, case-insensitive) in the object
-    /// title or the reason. Punctuation separates words.
+    /// title or the reason. Punctuation separates words. At most MaxTextWords words.
     QString text;
+
+    /// More words than any real search uses; SQLite's full-text parser fails at 4,096.
+    static constexpr int MaxTextWords = 64;
 
     bool isEmpty() const;
 };

@@ -131,6 +131,20 @@ TEST_F(QueryTest, FilterByText)
     EXPECT_TRUE(queryEvents({u"--text"_s, u"torque cleaning"_s}).isEmpty());
 }
 
+TEST_F(QueryTest, TextWithTooManyWordsIsBadInputNotAnSqliteError)
+{
+    // 64 words are served; 4,096 used to reach SQLite's FTS parser and exit 4 with its message.
+    QStringList words(64, u"torque"_s);
+    EXPECT_EQ(seqsOf(queryEvents({u"--text"_s, words.join(u' ')})), (QList<qint64>{1}));
+    for (qsizetype count : {65, 4096, 12000}) {
+        words = QStringList(count, u"torque"_s);
+        const CliResult result = query({u"--text"_s, words.join(u' ')});
+        EXPECT_EQ(result.exitCode, 1) << count;
+        EXPECT_EQ(result.err, u"qms-audit: The text filter has %1 words; at most 64 are allowed.\n"_s.arg(count));
+        EXPECT_TRUE(result.out.isEmpty());
+    }
+}
+
 TEST_F(QueryTest, FilterByObjectTypeOutcomeAndCombined)
 {
     EXPECT_EQ(seqsOf(queryEvents({u"--object-id"_s, u"WI-7"_s})), (QList<qint64>{3, 5}));
