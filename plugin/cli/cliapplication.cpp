@@ -5,10 +5,12 @@
 #include "exitstatus.h"
 #include "helpprinter.h"
 #include "statisticswriter.h"
+#include "terminaltext.h"
 #include "valueparsers.h"
 
 #include <qmsaudit/eventjson.h>
 #include <qmsaudit/eventvalidator.h>
+#include <qmsaudit/jsonlinesimport.h>
 #include <qmsaudit/keyfileprovider.h>
 #include <qmsaudit/passphraseprovider.h>
 #include <qmsaudit/timestamp.h>
@@ -19,10 +21,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
-#include <QSet>
 #include <QSysInfo>
 
 #include <exception>
@@ -80,7 +78,7 @@ QString describeFinding(const VerificationFinding &finding)
     if (finding.seq > 0)
         line += QStringLiteral(" at seq %1").arg(finding.seq);
     if (!finding.detail.isEmpty())
-        line += QStringLiteral(": ") + finding.detail;
+        line += QStringLiteral(": ") + TerminalText::escaped(finding.detail);
     return line;
 }
 
@@ -280,6 +278,10 @@ int CliApplication::runRecord()
     auto action = parseAction(value("action"));
     if (!action)
         return fail(action.error());
+    if (isLibraryOnlyAction(*action)) {
+        return usageError(QStringLiteral("\"%1\" events are written only by the QmsAudit library itself; they cannot be recorded by hand.")
+                              .arg(actionName(*action)));
+    }
     event.action = *action;
 
     event.object.type = isSet("object-type") ? value("object-type") : QStringLiteral("document");
@@ -332,60 +334,32 @@ int CliApplication::runRecord()
 
 int CliApplication::runImport()
 {
+    auto actor = requiredValue("actor");
+    if (!actor)
+        return fail(actor.error());
     auto opened = openLog();
     if (!opened)
         return fail(opened.error());
-    const QSet<Action> reasonRequired = opened->log->policy().reasonRequiredActions;
-
-    QList<Event> events;
-    std::string line;
-    qint64 lineNumber = 0;
-    while (std::getline(std::cin, line)) {
-        ++lineNumber;
-        QByteArray bytes(line.data(), qsizetype(line.size()));
-        if (lineNumber == 1 && bytes.startsWith("\xEF\xBB\xBF"))
-            bytes.remove(0, 3);
-        if (bytes.trimmed().isEmpty())
-            continue;
-        const auto lineError = [lineNumber](const Error &error) {
-            return Error(error.code(), QStringLiteral("line %1: %2").arg(lineNumber).arg(error.message()));
-        };
-
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            return fail(lineError(Error(ErrorCode::InvalidArgument,
-                                        QStringLiteral("Invalid JSON at offset %1: %2.").arg(parseError.offset).arg(parseError.errorString()))));
-        }
-        if (!document.isObject())
-            return fail(lineError(Error(ErrorCode::InvalidArgument, QStringLiteral("Expected a JSON object (one event per line)."))));
-        const QJsonObject object = document.object();
-        auto parsed = eventFromJson(object);
-        if (!parsed)
-            return fail(lineError(parsed.error()));
-
-        Event event = std::move(parsed).value();
-        // The receiving log assigns its own position, time and hash; keep the original time.
-        if (!event.occurredAtUs && object.contains(QStringLiteral("recorded_at")) && event.recordedAtUs != 0)
-            event.occurredAtUs = event.recordedAtUs;
-        event.seq = 0;
-        event.recordedAtUs = 0;
-        event.hash.clear();
-        if (auto valid = validateEvent(event, reasonRequired); !valid)
-            return fail(lineError(valid.error()));
-        events.append(std::move(event));
-    }
-    if (std::cin.bad())
-        return fail(Error(ErrorCode::IoError, QStringLiteral("Cannot read the events from standard input.")));
-
-    if (events.isEmpty()) {
-        printLine(std::cout, QStringLiteral("imported 0 events"));
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return fail(Error(ErrorCode::IoError, QStringLiteral("Cannot read the events from standard input: %1.").arg(input.errorString())));
+    Actor importer;
+    importer.id = *actor;
+    importer.name = value("actor-name");
+    JsonLinesImport import(*opened->log, importer, QStringLiteral("stdin"), value("reason"));
+    auto report = import.run(input);
+    if (!report)
+        return fail(report.error());
+    if (report->imported == 0) {
+        printLine(std::cout, QStringLiteral("imported 0 events (recorded as seq %1)").arg(report->importEventSeq));
         return toInt(ExitStatus::Ok);
     }
-    auto seqs = opened->log->appendAll(events);
-    if (!seqs)
-        return fail(seqs.error());
-    printLine(std::cout, QStringLiteral("imported %1 events (seq %2..%3)").arg(seqs->size()).arg(seqs->constFirst()).arg(seqs->constLast()));
+    printLine(std::cout, QStringLiteral("imported %1 events (seq %2..%3), recorded as seq %4, input sha256 %5")
+                             .arg(report->imported)
+                             .arg(report->firstSeq)
+                             .arg(report->lastSeq)
+                             .arg(report->importEventSeq)
+                             .arg(QString::fromLatin1(report->inputSha256.toHex())));
     return toInt(ExitStatus::Ok);
 }
 
@@ -709,7 +683,8 @@ Result<CliApplication::OpenedLog> CliApplication::openLog() const
 
 int CliApplication::fail(const Error &error) const
 {
-    printLine(std::cerr, QStringLiteral("qms-audit: ") + error.message());
+    // Messages may quote the input (a JSON line, a file name): never let it drive the terminal.
+    printLine(std::cerr, QStringLiteral("qms-audit: ") + TerminalText::escaped(error.message()));
     return toInt(exitStatusFor(error.code()));
 }
 

@@ -70,11 +70,19 @@ std::vector<CommandSpec> buildCatalog()
     commands.push_back({
         "import",
         "append events read as JSON Lines from stdin, all or nothing",
-        "--log PATH KEY < events.jsonl",
-        "Reads one event per line in the export JSON form (blank lines are ignored). Every line is parsed "
-        "and validated first; one bad line aborts the import and nothing is written. Incoming seq, hash and "
-        "recorded_at are replaced by the log; an event without occurred_at keeps its recorded_at as occurred_at.",
-        logAndKeyOptions(),
+        "--log PATH KEY --actor ID [--reason TEXT] < events.jsonl",
+        "Reads one event per line in the export JSON form (blank lines are ignored) and appends them in one "
+        "transaction as it reads: one bad line aborts the import and nothing of it is kept. Refused: invalid JSON, "
+        "a key given twice in one object, events the log's policy refuses, and actions only the library writes "
+        "(started, stopped, clock_anomaly, record_failed, key_rotated, key_rotation_started, trail_imported). "
+        "Incoming seq, hash and recorded_at are replaced by the log; an event without occurred_at keeps its "
+        "recorded_at as occurred_at. A trail_imported event by --actor closes the import: how many events, "
+        "their seq range and the SHA-256 of the input; a failed import is recorded as a failed trail_imported event.",
+        withKeyOptions({
+            {"actor", "ID", "user id of the person importing (required)", false, {}},
+            {"actor-name", "NAME", "display name of the person importing", false, {}},
+            {"reason", "TEXT", "why the history is imported", false, {}},
+        }),
     });
 
     commands.push_back({

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "eventwriter.h"
 
+#include "terminaltext.h"
+
 #include <qmsaudit/eventjson.h>
 #include <qmsaudit/timestamp.h>
 
@@ -17,17 +19,6 @@ enum Column { Seq, RecordedAt, ActorColumn, ActionColumn, ObjectColumn, OutcomeC
 /// Upper bounds for the table's column widths; longer cells are cut with an ellipsis.
 constexpr qsizetype kMaxWidth[ColumnCount] = {20, 27, 24, 20, 40, 7, 0};
 
-/// Control characters (newlines, escape sequences) would break the layout or drive the terminal.
-QString printable(const QString &text)
-{
-    QString result = text;
-    for (QChar &c : result) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Control)
-            c = QLatin1Char(' ');
-    }
-    return result;
-}
-
 QString objectCell(const ObjectRef &object)
 {
     QString cell = object.type + QLatin1Char(':') + object.id;
@@ -41,11 +32,11 @@ QStringList tableCells(const Event &event)
     return {
         QString::number(event.seq),
         formatTimestamp(event.recordedAtUs),
-        printable(event.actor.id),
+        TerminalText::blanked(event.actor.id),
         actionName(event.action),
-        printable(objectCell(event.object)),
+        TerminalText::blanked(objectCell(event.object)),
         outcomeName(event.outcome),
-        printable(event.reason),
+        TerminalText::blanked(event.reason),
     };
 }
 

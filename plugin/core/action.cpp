@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // The names are part of the canonical encoding: never rename, only add.
-constexpr std::array<ActionInfo, 31> kActions{{
+constexpr std::array<ActionInfo, 33> kActions{{
     {Action::View, "view", ActionCategory::Access},
     {Action::Print, "print", ActionCategory::Access},
     {Action::Export, "export", ActionCategory::Access},
@@ -46,6 +46,8 @@ constexpr std::array<ActionInfo, 31> kActions{{
     {Action::Stopped, "stopped", ActionCategory::System},
     {Action::ClockAnomaly, "clock_anomaly", ActionCategory::System},
     {Action::RecordFailed, "record_failed", ActionCategory::System},
+    {Action::TrailImported, "trail_imported", ActionCategory::Audit},
+    {Action::KeyRotationStarted, "key_rotation_started", ActionCategory::Security},
 }};
 
 const ActionInfo &info(Action action)
@@ -103,6 +105,22 @@ QList<Action> changeActions()
             actions.append(entry.action);
     }
     return actions;
+}
+
+bool isLibraryOnlyAction(Action action)
+{
+    switch (action) {
+    case Action::Started:
+    case Action::Stopped:
+    case Action::ClockAnomaly:
+    case Action::RecordFailed:
+    case Action::KeyRotated:
+    case Action::KeyRotationStarted:
+    case Action::TrailImported:
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace QmsAudit

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <qmsaudit/eventvalidator.h>
 
+#include "integrity/canonicalencoding_p.h"
+
 #include <algorithm>
 
 namespace QmsAudit {
@@ -32,6 +34,24 @@ Result<void> checkText(const QString &value, const QString &field, int maxLength
             return invalid(field, QStringLiteral("contains the control character U+%1").arg(int(u), 4, 16, QLatin1Char('0')));
     }
     return {};
+}
+
+/// An upper bound of the canonical encoding's size: at most 3 UTF-8 bytes per UTF-16 unit plus
+/// a generous allowance per field, so the exact (and costly) encoding is needed only near the limit.
+qint64 encodedSizeBound(const Event &event)
+{
+    qint64 chars = event.actor.id.size() + event.actor.name.size() + event.object.type.size() + event.object.id.size()
+        + event.object.version.size() + event.object.title.size() + event.reason.size() + event.signatureMeaning.size()
+        + event.session.size() + event.host.app.size() + event.host.version.size() + event.host.workstation.size();
+    qint64 fields = 32;
+    for (const QString &role : event.actor.roles)
+        chars += role.size();
+    for (const FieldChange &change : event.changes)
+        chars += change.field.size() + change.oldValue.size() + change.newValue.size();
+    for (auto it = event.attributes.cbegin(); it != event.attributes.cend(); ++it)
+        chars += it.key().size() + it.value().size();
+    fields += event.actor.roles.size() + 3 * event.changes.size() + 2 * event.attributes.size();
+    return 3 * chars + 64 * fields;
 }
 
 bool isAttributeKeyChar(QChar c)
@@ -105,6 +125,13 @@ Result<void> validateEvent(const Event &event, const QSet<Action> &reasonRequire
 
     if (event.occurredAtUs && *event.occurredAtUs < 0)
         return invalid(QStringLiteral("occurred_at"), QStringLiteral("is before 1970"));
+
+    if (encodedSizeBound(event) > L::EncodedBytes) {
+        if (const qint64 size = CanonicalEncoding::encode(event).size(); size > L::EncodedBytes) {
+            return Error(ErrorCode::InvalidEvent,
+                         QStringLiteral("Invalid event: it encodes to %1 bytes; the limit is %2.").arg(size).arg(L::EncodedBytes));
+        }
+    }
 
     if (reasonRequired.contains(event.action) && event.reason.trimmed().isEmpty()) {
         return Error(ErrorCode::ReasonRequired,

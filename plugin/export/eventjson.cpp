@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <qmsaudit/eventjson.h>
+
 #include <qmsaudit/timestamp.h>
+
+#include "export/jsonkeycheck_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonParseError>
 #include <QSet>
 
 namespace QmsAudit {
@@ -277,6 +281,23 @@ QString eventToCsvRow(const Event &event)
     for (const QString &cell : cells)
         escaped.append(csvCell(cell));
     return escaped.join(QLatin1Char(','));
+}
+
+Result<Event> eventFromJsonLine(QByteArrayView line)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("Invalid JSON at offset %1: %2.").arg(parseError.offset).arg(parseError.errorString()));
+    }
+    if (!document.isObject())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("Expected a JSON object (one event per line)."));
+    if (const auto duplicate = JsonKeyCheck::firstDuplicateKey(line)) {
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The key \"%1\" occurs twice in one object; refusing to guess which one is meant.").arg(*duplicate));
+    }
+    return eventFromJson(document.object());
 }
 
 } // namespace QmsAudit

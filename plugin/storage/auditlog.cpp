@@ -192,16 +192,15 @@ Result<ChainHead> AuditLogPrivate::readHead(Connection &connection) const
     return ChainHead{select->int64(0), select->blob(1), select->int64(2)};
 }
 
-Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
+Result<void> AuditLogPrivate::beginAppend(PendingAppend &pending)
 {
     // An earlier failure may have closed the connection: the log may be back now.
     auto connection = liveConnection();
     if (!connection)
         return connection.error();
-    // optional: it must end (ROLLBACK) before resolveUncertainCommit() replaces the connection.
-    std::optional<Transaction> transaction(std::in_place, **connection);
-    if (auto r = transaction->begin(); !r)
-        return r.error();
+    pending.transaction.emplace(**connection);
+    if (auto r = pending.transaction->begin(); !r)
+        return r;
     // Read under the write lock: no other thread or process can extend the chain meanwhile.
     auto head = readHead(**connection);
     if (!head)
@@ -217,60 +216,88 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
         m_insertText.emplace(std::move(*insertText));
     }
     // recorded_at never goes backwards along the chain, even if the wall clock does.
-    const qint64 recordedAt = std::max(m_clock.nowUtcMicros(), head->recordedAtUs);
-    QByteArray previousHash = head->hash;
-    qint64 seq = head->seq;
+    pending.recordedAtUs = std::max(m_clock.nowUtcMicros(), head->recordedAtUs);
+    pending.lastHash = head->hash;
+    pending.lastSeq = head->seq;
+    pending.firstSeq = head->seq + 1;
+    return {};
+}
+
+Result<qint64> AuditLogPrivate::insertEvent(PendingAppend &pending, Event event)
+{
+    event.seq = pending.lastSeq + 1;
+    event.recordedAtUs = pending.recordedAtUs;
+    const QByteArray payload = CanonicalEncoding::encode(event);
+    if (payload.size() > EventLimits::EncodedBytes) {
+        return Error(ErrorCode::InvalidEvent, QStringLiteral("Invalid event: it encodes to %1 bytes; the limit is %2.")
+                                                  .arg(payload.size())
+                                                  .arg(EventLimits::EncodedBytes));
+    }
+    const QByteArray hash = HashChain::link(pending.lastHash, payload);
+    Statement &insert = *m_insert;
+    insert.bind(1, event.seq);
+    insert.bind(2, event.recordedAtUs);
+    if (event.occurredAtUs)
+        insert.bind(3, *event.occurredAtUs);
+    else
+        insert.bindNull(3);
+    insert.bind(4, event.actor.id);
+    insert.bind(5, actionName(event.action));
+    insert.bind(6, event.object.type);
+    insert.bind(7, event.object.id);
+    insert.bind(8, outcomeName(event.outcome));
+    insert.bind(9, event.object.title);
+    insert.bind(10, event.reason);
+    insert.bindBlob(11, payload);
+    insert.bindBlob(12, hash);
+    auto inserted = insert.run();
+    insert.reset();
+    if (!inserted)
+        return inserted.error();
+    Statement &insertText = *m_insertText;
+    insertText.bind(1, event.seq);
+    insertText.bind(2, event.object.title);
+    insertText.bind(3, event.reason);
+    auto indexed = insertText.run();
+    insertText.reset();
+    if (!indexed)
+        return indexed.error();
+    pending.lastHash = hash;
+    pending.lastSeq = event.seq;
+    return event.seq;
+}
+
+Result<void> AuditLogPrivate::commitAppend(PendingAppend &pending)
+{
+    if (pending.lastSeq < pending.firstSeq)
+        return {}; // nothing inserted: the destructor rolls back
+    if (auto committed = pending.transaction->commit(); !committed) {
+        pending.transaction.reset(); // ROLLBACK before resolveUncertainCommit() replaces the connection
+        return resolveUncertainCommit(committed.error(), pending.lastSeq, pending.lastHash);
+    }
+    pending.transaction.reset();
+    return {};
+}
+
+Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
+{
+    PendingAppend pending;
+    if (auto begun = beginAppend(pending); !begun)
+        return begun.error();
     QList<qint64> seqs;
     seqs.reserve(events.size());
-    for (Event event : events) {
-        event.seq = ++seq;
-        event.recordedAtUs = recordedAt;
-        const QByteArray payload = CanonicalEncoding::encode(event);
-        if (payload.size() > EventLimits::EncodedBytes) {
-            return Error(ErrorCode::InvalidEvent, QStringLiteral("Invalid event: it encodes to %1 bytes; the limit is %2.")
-                                                      .arg(payload.size())
-                                                      .arg(EventLimits::EncodedBytes));
-        }
-        const QByteArray hash = HashChain::link(previousHash, payload);
-        Statement &insert = *m_insert;
-        insert.bind(1, event.seq);
-        insert.bind(2, event.recordedAtUs);
-        if (event.occurredAtUs)
-            insert.bind(3, *event.occurredAtUs);
-        else
-            insert.bindNull(3);
-        insert.bind(4, event.actor.id);
-        insert.bind(5, actionName(event.action));
-        insert.bind(6, event.object.type);
-        insert.bind(7, event.object.id);
-        insert.bind(8, outcomeName(event.outcome));
-        insert.bind(9, event.object.title);
-        insert.bind(10, event.reason);
-        insert.bindBlob(11, payload);
-        insert.bindBlob(12, hash);
-        auto inserted = insert.run();
-        insert.reset();
-        if (!inserted)
-            return inserted.error();
-        Statement &insertText = *m_insertText;
-        insertText.bind(1, event.seq);
-        insertText.bind(2, event.object.title);
-        insertText.bind(3, event.reason);
-        auto indexed = insertText.run();
-        insertText.reset();
-        if (!indexed)
-            return indexed.error();
-        previousHash = hash;
-        seqs.append(event.seq);
+    for (const Event &event : events) {
+        auto seq = insertEvent(pending, event);
+        if (!seq)
+            return seq.error();
+        seqs.append(*seq);
     }
-    if (auto committed = transaction->commit(); !committed) {
-        transaction.reset();
-        return resolveUncertainCommit(committed.error(), seqs, previousHash);
-    }
+    if (auto committed = commitAppend(pending); !committed)
+        return committed.error();
     return seqs;
 }
 
-Result<QList<qint64>> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, const QList<qint64> &seqs, const QByteArray &lastHash)
+Result<void> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, qint64 lastSeq, const QByteArray &lastHash)
 {
     // The caller has ended its transaction (ROLLBACK) on the old connection already.
     m_insertText.reset();
@@ -283,10 +310,10 @@ Result<QList<qint64>> AuditLogPrivate::resolveUncertainCommit(const Error &commi
     auto check = m_connection->prepare("SELECT hash FROM events WHERE seq = ?1");
     if (!check)
         return commitError;
-    check->bind(1, seqs.last());
+    check->bind(1, lastSeq);
     auto row = check->step();
     if (row && *row && check->blob(0) == lastHash)
-        return seqs; // the commit reached the disk after all
+        return {}; // the commit reached the disk after all
     return commitError;
 }
 
@@ -484,6 +511,40 @@ Result<QList<qint64>> AuditLog::appendAll(const QList<Event> &events)
         return QList<qint64>();
     QMutexLocker lock(&d->m_mutex);
     return d->appendLocked(events);
+}
+
+Result<AppendedRange> AuditLog::appendStream(const EventSource &next, const TrailerFactory &trailer)
+{
+    QMutexLocker lock(&d->m_mutex);
+    AuditLogPrivate::PendingAppend pending;
+    if (auto begun = d->beginAppend(pending); !begun)
+        return begun.error();
+    AppendedRange range;
+    range.firstSeq = pending.firstSeq;
+    while (true) {
+        auto event = next();
+        if (!event)
+            return event.error(); // the pending transaction rolls back: nothing of the stream is kept
+        if (!*event)
+            break;
+        if (auto valid = validateEvent(**event, d->m_meta.reasonRequired); !valid)
+            return Error(valid.error().code(), QStringLiteral("Event %1: %2").arg(range.count + 1).arg(valid.error().message()));
+        auto seq = d->insertEvent(pending, std::move(**event));
+        if (!seq)
+            return seq.error();
+        ++range.count;
+    }
+    range.lastSeq = pending.lastSeq;
+    if (trailer) {
+        Event closing = trailer(range);
+        if (auto valid = validateEvent(closing, d->m_meta.reasonRequired); !valid)
+            return valid.error();
+        if (auto seq = d->insertEvent(pending, std::move(closing)); !seq)
+            return seq.error();
+    }
+    if (auto committed = d->commitAppend(pending); !committed)
+        return committed.error();
+    return range;
 }
 
 Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &page) const

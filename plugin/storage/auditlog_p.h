@@ -3,6 +3,7 @@
 
 #include "storage/connection_p.h"
 #include "storage/schema_p.h"
+#include "storage/transaction_p.h"
 
 #include <qmsaudit/auditlog.h>
 
@@ -25,10 +26,24 @@ public:
     Result<Connection *> liveConnection();
     Result<void> setJournalMode(const char *pragma, const char *expected);
     Result<ChainHead> readHead(Connection &connection) const;
+    /// An open write transaction and the chain tail it extends.
+    struct PendingAppend {
+        std::optional<Transaction> transaction; ///< rolls back when destroyed uncommitted
+        qint64 recordedAtUs = 0;                ///< one stamp for the whole transaction
+        qint64 firstSeq = 0;
+        qint64 lastSeq = 0;
+        QByteArray lastHash;
+    };
+    /// BEGIN IMMEDIATE and read the chain tail (caller holds m_mutex).
+    Result<void> beginAppend(PendingAppend &pending);
+    /// Stamps, encodes, chains and inserts one event into @p pending's transaction; returns its seq.
+    Result<qint64> insertEvent(PendingAppend &pending, Event event);
+    /// COMMIT, resolving a failed one by looking at what reached the disk.
+    Result<void> commitAppend(PendingAppend &pending);
     /// Stamps, encodes, chains and inserts @p events in one transaction (caller holds m_mutex).
     Result<QList<qint64>> appendLocked(const QList<Event> &events);
     /// After a failed COMMIT the outcome is unknown (docs/design-notes.md, pitfall 8): reconnect and look.
-    Result<QList<qint64>> resolveUncertainCommit(const Error &commitError, const QList<qint64> &seqs, const QByteArray &lastHash);
+    Result<void> resolveUncertainCommit(const Error &commitError, qint64 lastSeq, const QByteArray &lastHash);
     Result<void> rekeyLocked(const SecretKey &newKey, const QString &newKeyKind);
     Result<void> restoreBackup(const QString &backupPath);
     Result<Event> decodeRow(const Statement &statement) const;

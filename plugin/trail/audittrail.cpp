@@ -183,6 +183,13 @@ RecordTicket AuditTrail::record(Event event)
         return RecordTicket::failed(notOpen());
     }
     d->stamp(event);
+    if (isLibraryOnlyAction(event.action)) {
+        const Error error(ErrorCode::InvalidEvent, QStringLiteral("Invalid event: \"%1\" events are written only by the QmsAudit "
+                                                                  "library itself.")
+                                                       .arg(actionName(event.action)));
+        Q_EMIT recordFailed(error);
+        return RecordTicket::failed(error);
+    }
     if (auto valid = validateEvent(event, d->m_reasonRequired); !valid) {
         Q_EMIT recordFailed(valid.error());
         return RecordTicket::failed(valid.error());

@@ -156,6 +156,30 @@ TEST_F(TrailTest, InvalidEventFailsItsTicketAndIsReportedToTheHost)
     EXPECT_TRUE(trail.isAvailable()); // a caller's mistake is not an outage
 }
 
+TEST_F(TrailTest, HostsCannotRecordWhatOnlyTheLibraryWrites)
+{
+    AuditTrail trail;
+    ASSERT_TRUE(trail.open(config()));
+    trail.setCurrentUser(kUser);
+    QList<Error> reported;
+    QObject::connect(&trail, &AuditTrail::recordFailed, [&](const Error &e) { reported.append(e); });
+    for (Action action : allActions()) {
+        Event event;
+        event.action = action;
+        event.object = kSop;
+        event.reason = QStringLiteral("because");
+        event.signatureMeaning = QStringLiteral("approved");
+        auto ticket = trail.record(event);
+        ticket.wait();
+        EXPECT_EQ(!ticket.isRecorded(), isLibraryOnlyAction(action)) << actionName(action).toStdString() << ": " << ticket.error().message().toStdString();
+        if (isLibraryOnlyAction(action)) {
+            EXPECT_EQ(ticket.error().code(), ErrorCode::InvalidEvent);
+        }
+    }
+    EXPECT_EQ(reported.size(), 7);
+    EXPECT_TRUE(trail.isAvailable());
+}
+
 TEST_F(TrailTest, RecordingWhileClosedFailsClearly)
 {
     AuditTrail trail;

@@ -18,7 +18,19 @@ TEST(Action, EveryNameRoundTripsAndIsUnique)
         names.insert(name);
     }
     EXPECT_EQ(names.size(), allActions().size());
-    EXPECT_EQ(allActions().size(), 31);
+    EXPECT_EQ(allActions().size(), 33);
+}
+
+TEST(Action, OnlyTheLibrarysOwnEventsAreLibraryOnly)
+{
+    QStringList libraryOnly;
+    for (Action action : allActions()) {
+        if (isLibraryOnlyAction(action))
+            libraryOnly.append(actionName(action));
+    }
+    EXPECT_EQ(libraryOnly, (QStringList{QStringLiteral("key_rotated"), QStringLiteral("started"), QStringLiteral("stopped"),
+                                        QStringLiteral("clock_anomaly"), QStringLiteral("record_failed"),
+                                        QStringLiteral("trail_imported"), QStringLiteral("key_rotation_started")}));
 }
 
 TEST(Action, TaxonomyNamesAreTheDocumentedSnakeCase)

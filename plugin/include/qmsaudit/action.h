@@ -25,6 +25,9 @@ enum class Action {
     TrailViewed, TrailExported, TrailVerified, ReviewRecorded,
     // the audit system
     Started, Stopped, ClockAnomaly, RecordFailed,
+    // added in 0.2: appended, so that every earlier value keeps its number
+    TrailImported,      ///< audit: events were imported from JSON Lines (who, how many, seq range, input SHA-256)
+    KeyRotationStarted, ///< security: the intent recorded before a re-encryption; key_rotated closes it
 };
 
 /// Group an action belongs to; decides which fields are required.
@@ -41,5 +44,11 @@ QMSAUDIT_EXPORT QString actionCategoryName(ActionCategory category);
 QMSAUDIT_EXPORT QList<Action> allActions();
 /// The change actions (create, edit, revise, delete, obsolete, restore): the default reason-required set.
 QMSAUDIT_EXPORT QList<Action> changeActions();
+/**
+ * Actions only the library itself writes (started, stopped, clock_anomaly, record_failed,
+ * key_rotated, key_rotation_started, trail_imported): hosts, `record` and `import` may not, so
+ * that such an event in the chain always means the library saw it happen.
+ */
+QMSAUDIT_EXPORT bool isLibraryOnlyAction(Action action);
 
 } // namespace QmsAudit

@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,6 +37,13 @@ struct ChainHead {
     qint64 seq = 0;
     QByteArray hash;
     qint64 recordedAtUs = 0;
+};
+
+/// What appendStream() appended: seqs firstSeq..lastSeq (count 0: nothing but the trailer).
+struct AppendedRange {
+    qint64 firstSeq = 0;
+    qint64 lastSeq = 0;
+    qint64 count = 0;
 };
 
 class AuditLogPrivate;
@@ -86,6 +94,19 @@ public:
     Result<qint64> append(const Event &event);
     /// Appends all events in one transaction: either every event is written or none is.
     Result<QList<qint64>> appendAll(const QList<Event> &events);
+
+    /// Yields the next event, std::nullopt at the end, or an error that abandons the stream.
+    using EventSource = std::function<Result<std::optional<Event>>()>;
+    /// Makes a closing event (an import record, say) once the stream's range is known.
+    using TrailerFactory = std::function<Event(const AppendedRange &)>;
+    /**
+     * Appends every event @p next yields, then the event @p trailer makes (if set), all in ONE
+     * transaction: all or nothing, however long the stream, while memory stays bounded (events
+     * are inserted as they arrive; SQLite spills pages to the write-ahead log). Events are
+     * validated one by one; an error names the event's position in the stream ("Event 7: …").
+     * The log is locked for other writers until the stream ends.
+     */
+    Result<AppendedRange> appendStream(const EventSource &next, const TrailerFactory &trailer = {});
 
     /// Events matching @p filter with seq > page.afterSeq, ascending by seq.
     Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;

@@ -19,6 +19,12 @@ QMSAUDIT_EXPORT QJsonObject eventToJson(const Event &event);
  * fills a missing actor from its current user first.
  */
 QMSAUDIT_EXPORT Result<Event> eventFromJson(const QJsonObject &object);
+/**
+ * Parses one line of JSON Lines (UTF-8, an optional byte order mark is the caller's concern):
+ * invalid JSON, anything but an object, and a key that occurs twice in one object are refused
+ * (InvalidArgument), then eventFromJson() applies.
+ */
+QMSAUDIT_EXPORT Result<Event> eventFromJsonLine(QByteArrayView line);
 
 /// CSV header matching eventToCsvRow(): flat column names (actor_id, object_id, …).
 QMSAUDIT_EXPORT QStringList csvHeader();

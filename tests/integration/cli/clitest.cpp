@@ -132,6 +132,11 @@ QList<Event> CliTest::queryEvents(const QStringList &filters) const
     return events;
 }
 
+CliResult CliTest::importLines(const QByteArray &lines) const
+{
+    return run(commandArgs(QStringLiteral("import"), {QStringLiteral("--actor"), QStringLiteral("importer")}), lines);
+}
+
 QByteArray CliTest::toJsonLines(const QList<Event> &events)
 {
     QByteArray lines;

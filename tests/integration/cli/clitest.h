@@ -49,6 +49,8 @@ protected:
     qint64 eventCount() const;
     /// `query --all --format jsonl` plus @p filters, parsed back with eventFromJson().
     QList<Event> queryEvents(const QStringList &filters = {}) const;
+    /// `import --actor importer` of @p lines (JSON Lines) into the test log.
+    CliResult importLines(const QByteArray &lines) const;
     /// JSON Lines for `import`, from eventToJson() of each event.
     static QByteArray toJsonLines(const QList<Event> &events);
 

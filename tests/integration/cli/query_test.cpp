@@ -200,22 +200,22 @@ TEST_F(QueryTest, AllPagesThroughEverything)
     QList<Event> more;
     for (int i = 0; i < 40; ++i)
         more.append(sampleEvent(i));
-    ASSERT_EQ(run(commandArgs(u"import"_s), toJsonLines(more)).exitCode, 0);
+    ASSERT_EQ(importLines(toJsonLines(more)).exitCode, 0);
 
     const CliResult all = query({u"--all"_s, u"--limit"_s, u"7"_s, u"--format"_s, u"jsonl"_s});
     ASSERT_EQ(all.exitCode, 0) << all.err.toStdString();
     const QStringList lines = all.outLines();
-    ASSERT_EQ(lines.size(), 45);
+    ASSERT_EQ(lines.size(), 46); // 5 recorded, 40 imported, the trail_imported event
     for (int i = 0; i < lines.size(); ++i)
         EXPECT_EQ(QJsonDocument::fromJson(lines[i].toUtf8()).object().value(u"seq"_s).toInteger(), i + 1);
     EXPECT_TRUE(all.err.isEmpty());
 
     const CliResult table = query({u"--all"_s, u"--limit"_s, u"10"_s});
     ASSERT_EQ(table.exitCode, 0);
-    EXPECT_EQ(table.outLines().size(), 46); // header once, then every event
+    EXPECT_EQ(table.outLines().size(), 47); // header once, then every event
 
     const CliResult afterAll = query({u"--all"_s, u"--after-seq"_s, u"40"_s, u"--format"_s, u"jsonl"_s});
-    EXPECT_EQ(afterAll.outLines().size(), 5);
+    EXPECT_EQ(afterAll.outLines().size(), 6);
 }
 
 TEST_F(QueryTest, DefaultLimitIsOneHundred)
@@ -223,7 +223,7 @@ TEST_F(QueryTest, DefaultLimitIsOneHundred)
     QList<Event> more;
     for (int i = 0; i < 120; ++i)
         more.append(sampleEvent(i));
-    ASSERT_EQ(run(commandArgs(u"import"_s), toJsonLines(more)).exitCode, 0);
+    ASSERT_EQ(importLines(toJsonLines(more)).exitCode, 0);
     const CliResult result = query({u"--format"_s, u"jsonl"_s});
     ASSERT_EQ(result.exitCode, 0);
     EXPECT_EQ(result.outLines().size(), 100);

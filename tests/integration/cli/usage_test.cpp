@@ -214,7 +214,7 @@ INSTANTIATE_TEST_SUITE_P(
         HelpCase{"record", {"log", "key-file", "passphrase-env", "actor", "actor-name", "role", "action", "object-id",
                             "object-type", "object-version", "object-title", "reason", "change", "outcome", "attr",
                             "signature-meaning", "session", "occurred-at"}},
-        HelpCase{"import", {"log", "key-file", "passphrase-env"}},
+        HelpCase{"import", {"log", "key-file", "passphrase-env", "actor", "actor-name", "reason"}},
         HelpCase{"query", {"log", "key-file", "passphrase-env", "from", "to", "actor", "action", "object-id", "object-type",
                            "outcome", "text", "limit", "after-seq", "all", "format"}},
         HelpCase{"verify", {"log", "key-file", "passphrase-env", "expect-head"}},
