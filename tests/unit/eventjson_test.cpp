@@ -91,3 +91,23 @@ TEST(EventJson, CsvQuotesCellsThatNeedIt)
     EXPECT_EQ(csvHeader().size(), 21);
     EXPECT_EQ(csvHeader().first(), QStringLiteral("seq"));
 }
+
+TEST(EventJsonLine, StructureInsideStringsDoesNotConfuseTheDuplicateKeyCheck)
+{
+    // Quotes, braces, commas and colons inside values are text, not structure.
+    auto event = QmsAudit::eventFromJsonLine(
+        R"({"action":"edit","actor":{"id":"u1"},"object":{"id":"D","type":"doc"},"reason":"x\",\"action\":{\"a\":1}, \\","attributes":{"k":"{,}"}})");
+    ASSERT_TRUE(event.ok()) << event.error().message().toStdString();
+    EXPECT_EQ(event->action, QmsAudit::Action::Edit);
+    EXPECT_EQ(event->reason, QStringLiteral("x\",\"action\":{\"a\":1}, \\"));
+    // Arrays of objects: each object has its own keys.
+    auto changes = QmsAudit::eventFromJsonLine(
+        R"({"action":"edit","actor":{"id":"u1"},"object":{"id":"D","type":"doc"},"reason":"r","changes":[{"field":"a","old":"1","new":"2"},{"field":"b","old":"1","new":"2"}]})");
+    ASSERT_TRUE(changes.ok()) << changes.error().message().toStdString();
+    EXPECT_EQ(changes->changes.size(), 2);
+    auto duplicate = QmsAudit::eventFromJsonLine(
+        R"({"action":"edit","actor":{"id":"u1"},"object":{"id":"D","type":"doc"},"reason":"r","changes":[{"field":"a","old":"1","new":"2","field":"b"}]})");
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_EQ(duplicate.error().code(), QmsAudit::ErrorCode::InvalidArgument);
+    EXPECT_TRUE(duplicate.error().message().contains(QStringLiteral("\"field\" occurs twice"))) << duplicate.error().message().toStdString();
+}
