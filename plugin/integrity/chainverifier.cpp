@@ -4,6 +4,7 @@
 #include "integrity/canonicalencoding_p.h"
 #include "integrity/hashchain_p.h"
 #include "storage/connection_p.h"
+#include "storage/schema_p.h"
 
 #include <limits>
 
@@ -20,21 +21,25 @@ void addFinding(VerificationReport &report, Kind kind, qint64 seq, QString detai
 
 } // namespace
 
-ChainVerifier::ChainVerifier(QString logId, ConnectionFactory openConnection)
-    : m_logId(std::move(logId))
-    , m_openConnection(std::move(openConnection))
+ChainVerifier::ChainVerifier(ConnectionFactory openConnection)
+    : m_openConnection(std::move(openConnection))
 {
 }
 
 VerificationReport ChainVerifier::run() const
 {
     VerificationReport report;
-    report.headHash = HashChain::genesis(m_logId);
     auto connection = m_openConnection();
     if (!connection) {
         addFinding(report, Kind::StorageDamaged, 0, connection.error().message());
         return report;
     }
+    auto meta = Schema::load(**connection);
+    if (!meta) {
+        addFinding(report, Kind::StorageDamaged, 0, meta.error().message());
+        return report;
+    }
+    report.headHash = meta->genesis();
     scanChain(**connection, report);
     connection->reset(); // a corrupt page poisons the connection: check pages on a fresh one
     checkPages(report);
@@ -99,7 +104,10 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
             previousRecordedAt = e.recordedAtUs;
         }
         if (HashChain::link(previousHash, payload) != storedHash)
-            addFinding(report, Kind::HashMismatch, seq, QStringLiteral("stored hash does not match the chain"));
+            addFinding(report, Kind::HashMismatch, seq,
+                       seq == 1 ? QStringLiteral("stored hash does not match the chain; at seq 1 this also means the log id or the "
+                                                 "reason policy in the meta table was changed")
+                                : QStringLiteral("stored hash does not match the chain"));
         // Continue from the stored hash so that one damaged record is reported once, not for
         // every record after it.
         previousHash = storedHash;

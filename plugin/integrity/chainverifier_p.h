@@ -22,14 +22,15 @@ public:
     /// Findings beyond this many are counted but not listed.
     static constexpr int MaxFindings = 100;
 
-    ChainVerifier(QString logId, ConnectionFactory openConnection);
+    /// The genesis comes from the meta table read through @p openConnection, not from the caller:
+    /// a policy changed on disk must break the chain, even while a writer has the log open.
+    explicit ChainVerifier(ConnectionFactory openConnection);
     VerificationReport run() const;
 
 private:
     void scanChain(Connection &connection, VerificationReport &report) const;
     void checkPages(VerificationReport &report) const;
 
-    QString m_logId;
     ConnectionFactory m_openConnection;
 };
 

@@ -13,6 +13,17 @@ QByteArray HashChain::genesis(const QString &logId)
     return hash.result();
 }
 
+QByteArray HashChain::genesis(const QString &logId, const QString &reasonRequired)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView("QmsAudit genesis v2\n"));
+    hash.addData(logId.toUtf8());
+    hash.addData(QByteArrayView("\nreason_required="));
+    hash.addData(reasonRequired.toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    return hash.result();
+}
+
 QByteArray HashChain::link(const QByteArray &previousHash, const QByteArray &encoding)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);

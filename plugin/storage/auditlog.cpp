@@ -175,7 +175,7 @@ Result<void> AuditLogPrivate::connect()
         meta->schemaVersion = Schema::CurrentVersion;
     }
     m_meta = *meta;
-    m_genesis = HashChain::genesis(m_meta.logId);
+    m_genesis = m_meta.genesis();
     return {};
 }
 
@@ -698,7 +698,7 @@ Result<ChainHead> AuditLog::head() const
 VerificationReport AuditLog::verify() const
 {
     // A connection of its own: a damaged page poisons the connection that read it.
-    const ChainVerifier verifier(d->m_meta.logId, [this] { return d->openConnection(Connection::Mode::ReadOnly); });
+    const ChainVerifier verifier([this] { return d->openConnection(Connection::Mode::ReadOnly); });
     return verifier.run();
 }
 

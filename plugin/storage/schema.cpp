@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "storage/schema_p.h"
 
+#include "integrity/hashchain_p.h"
 #include "storage/connection_p.h"
 #include "storage/schemasql_p.h"
 
@@ -34,9 +35,21 @@ QString joinActions(const QSet<Action> &actions)
 
 } // namespace
 
+QString Schema::Meta::reasonRequiredText() const
+{
+    return joinActions(reasonRequired);
+}
+
+QByteArray Schema::Meta::genesis() const
+{
+    return policyBound ? HashChain::genesis(logId, reasonRequiredText()) : HashChain::genesis(logId);
+}
+
 Result<void> Schema::create(Connection &connection, const Meta &meta)
 {
     if (auto r = connection.exec(SchemaSql::Create); !r)
+        return r;
+    if (auto r = connection.exec(SchemaSql::RefuseReplacingMeta); !r)
         return r;
     const std::pair<const char *, QString> rows[] = {
         {"format", QString::fromLatin1(kFormat)},
@@ -47,6 +60,7 @@ Result<void> Schema::create(Connection &connection, const Meta &meta)
         {"key_kind", meta.keyKind},
         {"cipher", QStringLiteral("sqlcipher3:aes-256-cbc,hmac-sha1,cipher_page_size=%1").arg(Connection::CipherPageSize)},
         {"created_by", QStringLiteral("QmsAudit " QMSAUDIT_VERSION_STRING)},
+        {"genesis", QStringLiteral("v2")},
     };
     for (const auto &[key, value] : rows) {
         if (auto r = putMeta(connection, QString::fromLatin1(key), value); !r)
@@ -89,6 +103,7 @@ Result<Schema::Meta> Schema::load(Connection &connection)
     meta.logId = values.value(QStringLiteral("log_id"));
     meta.createdAtUs = values.value(QStringLiteral("created_at_us")).toLongLong();
     meta.keyKind = values.value(QStringLiteral("key_kind"));
+    meta.policyBound = values.value(QStringLiteral("genesis")) == QLatin1StringView("v2");
     const QString reasonRequired = values.value(QStringLiteral("reason_required"));
     for (const QString &name : reasonRequired.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto action = actionFromName(name);
@@ -110,6 +125,7 @@ Result<void> Schema::migrate(Connection &connection, int fromVersion)
     };
     static constexpr Step steps[] = {
         {1, SchemaSql::MigrateV1ToV2},
+        {2, SchemaSql::RefuseReplacingMeta},
     };
     int version = fromVersion;
     for (const Step &step : steps) {

@@ -17,7 +17,8 @@ class Schema
 public:
     /// Bump when the layout changes and add a step to migrate().
     /// 1: first layout. 2: the text index is filled by the writer instead of a trigger.
-    static constexpr int CurrentVersion = 2;
+    /// 3: replacing inserts into meta are refused; new logs bind their policy into the genesis.
+    static constexpr int CurrentVersion = 3;
 
     /// What the meta table records about a log.
     struct Meta {
@@ -26,6 +27,14 @@ public:
         int schemaVersion = CurrentVersion;
         QSet<Action> reasonRequired;
         QString keyKind; ///< "raw" or "passphrase"
+        /// Whether the genesis binds the policy (meta "genesis" = "v2"): logs created at layout 3
+        /// or later. Older logs keep their v1 genesis; migrating cannot re-chain their events.
+        bool policyBound = true;
+
+        /// The chain's starting value for this log.
+        QByteArray genesis() const;
+        /// reasonRequired as stored: action names in declaration order, comma-separated.
+        QString reasonRequiredText() const;
     };
 
     /// Creates tables, indexes and append-only triggers and writes @p meta. Caller owns the transaction.

@@ -52,6 +52,20 @@ CREATE TRIGGER meta_identity_fixed BEFORE UPDATE ON meta
 END;
 )sql";
 
+/// Layout 3. INSERT OR REPLACE deletes the row it replaces without firing delete triggers (unless
+/// a connection enables recursive_triggers, which one with the key need not): refuse any insert
+/// into meta whose key exists. Meta is written once, at creation, so this costs nothing.
+/// events has no such trigger on purpose: any INSERT trigger makes SQLite keep a statement
+/// journal for every insert, measured 3.8x slower (docs/storage.md). A replaced event is a
+/// rewrite like an UPDATE after DROP TRIGGER, which someone with the key can do anyway: the hash
+/// chain detects it (verify), and the policy is bound into the chain (Schema::Meta::genesis()).
+inline constexpr const char *RefuseReplacingMeta = R"sql(
+CREATE TRIGGER meta_no_replace BEFORE INSERT ON meta
+    WHEN EXISTS (SELECT 1 FROM meta WHERE key = new.key) BEGIN
+    SELECT RAISE(ABORT, 'log metadata cannot be replaced');
+END;
+)sql";
+
 /// The head of the chain, read under the write lock before appending.
 inline constexpr const char *SelectHead = "SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1";
 

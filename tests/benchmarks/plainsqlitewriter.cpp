@@ -57,7 +57,8 @@ std::unique_ptr<PlainSqliteWriter> PlainSqliteWriter::create(const QString &path
             return nullptr;
         }
     }
-    if (!writer->exec("BEGIN IMMEDIATE") || !writer->exec(SchemaSql::Create) || !writer->exec("COMMIT")) {
+    if (!writer->exec("BEGIN IMMEDIATE") || !writer->exec(SchemaSql::Create) || !writer->exec(SchemaSql::RefuseReplacingMeta)
+        || !writer->exec("COMMIT")) {
         *error = QStringLiteral("creating the schema: %1").arg(writer->lastError());
         return nullptr;
     }

@@ -19,7 +19,19 @@ void downgradeToVersion1(const TestLogDir &dir)
         "CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN\n"
         "    INSERT INTO events_text (docid, object_title, reason) VALUES (new.seq, new.object_title, new.reason);\n"
         "END;\n"
+        "DROP TRIGGER meta_no_replace;\n"
         "UPDATE meta SET value = '1' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+}
+
+/// Turns a fresh, empty log into layout version 2: no replace triggers, a genesis without the policy.
+void downgradeToVersion2(const TestLogDir &dir)
+{
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        "DROP TRIGGER meta_no_replace; DROP TRIGGER meta_no_delete;\n"
+        "DELETE FROM meta WHERE key = 'genesis';\n"
+        "CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta BEGIN SELECT RAISE(ABORT, 'log metadata cannot be deleted'); END;\n"
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
 }
 
@@ -36,9 +48,10 @@ TEST(Schema, NewLogsUseTheCurrentLayout)
 {
     TestLogDir dir;
     auto log = dir.create();
-    EXPECT_EQ(log->schemaVersion(), 2);
+    EXPECT_EQ(log->schemaVersion(), 3);
     log.reset();
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("2"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("3"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'genesis';")), QStringLiteral("v2"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'events_text_insert';")),
               QStringLiteral("0"));
 }
@@ -54,7 +67,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 2);
+        EXPECT_EQ(log->schemaVersion(), 3);
         Event e = sampleEvent(2);
         e.object.title = QStringLiteral("Zirconia gauge block");
         ASSERT_TRUE(log->append(e));
@@ -66,10 +79,28 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
         EXPECT_EQ(page->events.first().seq, 2);
         EXPECT_TRUE(log->verify().ok);
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("2"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("3"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_insert';")), QStringLiteral("0"));
     // One text-index row per event: the old trigger and the writer did not both index seq 2.
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM events_text_docsize;")), QStringLiteral("2"));
+}
+
+TEST(Schema, VersionTwoLogGainsTheReplaceTriggerAndKeepsItsGenesis)
+{
+    TestLogDir dir;
+    ASSERT_TRUE(dir.create());
+    downgradeToVersion2(dir);
+    {
+        auto log = dir.open();
+        ASSERT_TRUE(log);
+        EXPECT_EQ(log->schemaVersion(), 3);
+        ASSERT_TRUE(log->append(sampleEvent(0)));
+        ASSERT_TRUE(log->append(sampleEvent(2)));
+        EXPECT_TRUE(log->verify().ok); // chained from the v1 genesis, as the log was created
+    }
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'meta_no_replace';")),
+              QStringLiteral("1"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'genesis';")), QStringLiteral("0"));
 }
 
 TEST(Schema, NewerLayoutIsRefusedAndLeftUntouched)

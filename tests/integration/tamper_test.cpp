@@ -89,6 +89,53 @@ TEST_F(TamperTest, EditedIndexColumnIsAColumnMismatch)
     EXPECT_TRUE(hasFinding(report, Kind::ColumnMismatch, 31));
 }
 
+TEST_F(TamperTest, ReplacingMetaIsRefusedEvenWithTheKey)
+{
+    // REPLACE deletes without firing delete triggers: the schema refuses replacing meta rows.
+    const QList<QString> attempts = {
+        QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('reason_required', '');"),
+        QStringLiteral("REPLACE INTO meta (key, value) VALUES ('log_id', 'other');"),
+    };
+    const QByteArray before = readFile(dir.logPath());
+    for (const QString &sql : attempts) {
+        const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), sql);
+        EXPECT_NE(r.exitCode, 0) << sql.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("cannot be replaced"))) << r.err.toStdString();
+    }
+    EXPECT_EQ(readFile(dir.logPath()), before);
+    EXPECT_TRUE(verify().ok);
+}
+
+TEST_F(TamperTest, ReplacedEventIsAHashMismatch)
+{
+    // No trigger guards events against REPLACE (docs/storage.md): the chain catches it.
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(),
+                                QStringLiteral("REPLACE INTO events (seq, recorded_at, occurred_at, actor_id, action, object_type, "
+                                               "object_id, outcome, object_title, reason, payload, hash) SELECT seq, recorded_at, "
+                                               "occurred_at, actor_id, action, object_type, object_id, outcome, object_title, reason, "
+                                               "substr(payload, 1, 60) || X'5A' || substr(payload, 62), hash FROM events WHERE seq = 7;"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const auto report = verify();
+    EXPECT_EQ(report.firstBadSeq(), 7);
+}
+
+TEST_F(TamperTest, ChangedPolicyBreaksTheChainAtSeqOne)
+{
+    // An insider who drops the triggers and empties the reason policy: verify must notice.
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(),
+                                QStringLiteral("DROP TRIGGER meta_no_replace; "
+                                               "INSERT OR REPLACE INTO meta (key, value) VALUES ('reason_required', '');"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    auto log = AuditLog::open(dir.logPath(), dir.keys());
+    ASSERT_TRUE(log);
+    EXPECT_TRUE((*log)->policy().reasonRequiredActions.isEmpty());
+    const auto report = (*log)->verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_EQ(report.firstBadSeq(), 1);
+    EXPECT_TRUE(hasFinding(report, Kind::HashMismatch, 1));
+    EXPECT_TRUE(report.findings.first().detail.contains(QStringLiteral("reason policy"))) << report.findings.first().detail.toStdString();
+}
+
 TEST_F(TamperTest, DeletedMiddleRowIsAGap)
 {
     tamper(QStringLiteral("DELETE FROM events WHERE seq = 17;"));

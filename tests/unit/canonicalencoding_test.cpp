@@ -121,6 +121,16 @@ TEST(HashChain, GenesisMatchesAnIndependentSha256)
     EXPECT_NE(HashChain::genesis(QStringLiteral("a")), HashChain::genesis(QStringLiteral("b")));
 }
 
+TEST(HashChain, PolicyBoundGenesisMatchesAnIndependentSha256)
+{
+    // printf 'QmsAudit genesis v2\n00000000-0000-4000-8000-000000000001\nreason_required=create,edit,revise,delete,obsolete,restore\n' | sha256sum
+    const QString id = QStringLiteral("00000000-0000-4000-8000-000000000001");
+    EXPECT_EQ(HashChain::genesis(id, QStringLiteral("create,edit,revise,delete,obsolete,restore")).toHex(),
+              QByteArray("b796022441340d0847cdc0ced55b5f3ff7d9726a777d0d2df5ba7ebc0fdcd2ce"));
+    EXPECT_NE(HashChain::genesis(id, QString()), HashChain::genesis(id, QStringLiteral("edit")));
+    EXPECT_NE(HashChain::genesis(id, QString()), HashChain::genesis(id));
+}
+
 TEST(HashChain, LinkDependsOnPreviousHashAndEncoding)
 {
     const QByteArray g = HashChain::genesis(QStringLiteral("log"));
