@@ -3,6 +3,7 @@
 
 #include "integrity/canonicalencoding_p.h"
 #include "integrity/hashchain_p.h"
+#include "integrity/textindexcheck_p.h"
 #include "storage/connection_p.h"
 #include "storage/schema_p.h"
 
@@ -43,6 +44,7 @@ VerificationReport ChainVerifier::run() const
     scanChain(**connection, report);
     connection->reset(); // a corrupt page poisons the connection: check pages on a fresh one
     checkPages(report);
+    checkTextIndex(report);
     report.ok = report.findings.isEmpty();
     return report;
 }
@@ -115,6 +117,18 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
         report.headHash = storedHash;
         expectedSeq = seq + 1;
     }
+}
+
+void ChainVerifier::checkTextIndex(VerificationReport &report) const
+{
+    if (!report.findings.isEmpty() && report.findings.last().kind == Kind::StorageDamaged)
+        return; // the pages cannot be trusted; the index check would only repeat that
+    auto connection = m_openConnection();
+    if (!connection) {
+        addFinding(report, Kind::StorageDamaged, 0, connection.error().message());
+        return;
+    }
+    TextIndexCheck(**connection).run(report);
 }
 
 void ChainVerifier::checkPages(VerificationReport &report) const

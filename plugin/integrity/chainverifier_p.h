@@ -13,7 +13,8 @@ class Connection;
 
 /**
  * Recomputes the hash chain of a log record by record and cross-checks every indexed column
- * against the hashed encoding, then runs SQLite's page-level quick_check. Read-only.
+ * against the hashed encoding, then runs SQLite's page-level quick_check and checks the text
+ * index against the events (TextIndexCheck). Read-only.
  */
 class ChainVerifier
 {
@@ -30,6 +31,7 @@ public:
 private:
     void scanChain(Connection &connection, VerificationReport &report) const;
     void checkPages(VerificationReport &report) const;
+    void checkTextIndex(VerificationReport &report) const;
 
     ConnectionFactory m_openConnection;
 };

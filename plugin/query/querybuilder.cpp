@@ -119,6 +119,11 @@ QByteArray QueryBuilder::selectCount() const
     return "SELECT count(*) FROM events" + indexClause() + whereClause(false);
 }
 
+QByteArray QueryBuilder::selectTextColumns() const
+{
+    return "SELECT object_title, reason FROM events" + indexClause() + whereClause(false);
+}
+
 QByteArray QueryBuilder::selectGroupCounts(const QByteArray &groupExpression) const
 {
     return "SELECT " + groupExpression + ", count(*) FROM events" + indexClause() + whereClause(false) + " GROUP BY 1";

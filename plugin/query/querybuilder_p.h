@@ -25,6 +25,8 @@ public:
     /// "SELECT seq, payload, hash … WHERE seq > ? … ORDER BY seq LIMIT ?".
     QByteArray selectPage() const;
     QByteArray selectCount() const;
+    /// "SELECT object_title, reason …" of the filtered events: to check text hits one by one.
+    QByteArray selectTextColumns() const;
     /// "SELECT <groupExpression>, count(*) … GROUP BY 1" over the filtered events.
     QByteArray selectGroupCounts(const QByteArray &groupExpression) const;
     /// Binds the filter values (and for selectPage(), afterSeq and limit).

@@ -5,6 +5,7 @@
 #include "integrity/chainverifier_p.h"
 #include "integrity/hashchain_p.h"
 #include "query/querybuilder_p.h"
+#include "query/textmatch_p.h"
 #include "storage/schemasql_p.h"
 #include "storage/transaction_p.h"
 
@@ -560,11 +561,13 @@ Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &
     if (!connection)
         return connection.error();
     const QueryBuilder builder(filter);
+    const TextMatch textMatch(filter.text);
     auto select = (*connection)->prepare(builder.selectPage());
     if (!select)
         return select.error();
-    // One row more than asked tells whether another page exists.
-    builder.bindPage(*select, PageRequest{page.afterSeq, page.limit + 1});
+    // One row more than asked tells whether another page exists. Text hits are checked against
+    // the event, so the index may yield rows that are skipped: then SQLite is not told a limit.
+    builder.bindPage(*select, PageRequest{page.afterSeq, textMatch.isEmpty() ? page.limit + 1 : -1});
     EventPage result;
     result.nextAfterSeq = page.afterSeq;
     while (true) {
@@ -573,13 +576,15 @@ Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &
             return row.error();
         if (!*row)
             break;
+        auto event = d->decodeRow(*select);
+        if (!event)
+            return event.error();
+        if (!textMatch.isEmpty() && !textMatch.matches(event->object.title, event->reason))
+            continue; // a text-index row that does not belong to this event (docs/queries.md)
         if (result.events.size() == page.limit) {
             result.hasMore = true;
             break;
         }
-        auto event = d->decodeRow(*select);
-        if (!event)
-            return event.error();
         result.nextAfterSeq = event->seq;
         result.events.append(std::move(*event));
     }
@@ -595,6 +600,24 @@ Result<qint64> AuditLog::count(const EventFilter &filter) const
     if (!connection)
         return connection.error();
     const QueryBuilder builder(filter);
+    const TextMatch textMatch(filter.text);
+    if (!textMatch.isEmpty()) {
+        // Every text hit is checked against the event's own title and reason, as query() does.
+        auto select = (*connection)->prepare(builder.selectTextColumns());
+        if (!select)
+            return select.error();
+        builder.bindFilter(*select);
+        qint64 matching = 0;
+        while (true) {
+            auto row = select->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return matching;
+            if (textMatch.matches(select->text(0), select->text(1)))
+                ++matching;
+        }
+    }
     auto select = (*connection)->prepare(builder.selectCount());
     if (!select)
         return select.error();

@@ -136,6 +136,26 @@ TEST_F(QueryTest, TextSearchFindsWordsAndPrefixesInTitleAndReason)
     expectMatches(reasonWord, [](const Event &e) { return e.reason == QStringLiteral("Annual review of interval 26"); });
 }
 
+TEST_F(QueryTest, TextSearchFoldsCaseAndDiacriticsAsTheIndexDoes)
+{
+    // Each hit is checked against the event itself: that check must agree with the index.
+    Event e = sampleEvent(0);
+    e.object.title = QStringLiteral("Überprüfung der Café-Waage ½ CO₂");
+    e.reason = QStringLiteral("naïve ǅemal");
+    ASSERT_TRUE(log->append(e));
+    const qint64 seq = kEvents + 1;
+    for (const QString &text : {QStringLiteral("uberpr"), QStringLiteral("CAFE waage"), QStringLiteral("½"), QStringLiteral("co"),
+                                QStringLiteral("naive"), QStringLiteral("ǆemal"), QStringLiteral("Überprüfung")}) {
+        EventFilter filter;
+        filter.text = text;
+        auto page = log->query(filter, {0, 10});
+        ASSERT_TRUE(page);
+        ASSERT_EQ(page->events.size(), 1) << text.toStdString();
+        EXPECT_EQ(page->events.first().seq, seq);
+        EXPECT_EQ(*log->count(filter), 1) << text.toStdString();
+    }
+}
+
 TEST_F(QueryTest, CombinedFiltersAreAnded)
 {
     EventFilter f;

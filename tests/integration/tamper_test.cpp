@@ -136,6 +136,76 @@ TEST_F(TamperTest, ChangedPolicyBreaksTheChainAtSeqOne)
     EXPECT_TRUE(report.findings.first().detail.contains(QStringLiteral("reason policy"))) << report.findings.first().detail.toStdString();
 }
 
+/// Rebuilds the contentless text index from the events, with @p extraRows planted and seq
+/// @p leftOut missing: what someone with the key can do without touching the chain.
+void rebuildTextIndex(const TestLogDir &dir, qint64 leftOut, const QString &extraRows)
+{
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(),
+                                QStringLiteral("DROP TABLE events_text;\n"
+                                               "CREATE VIRTUAL TABLE events_text USING fts4 (content=\"\", object_title, reason, tokenize=unicode61);\n"
+                                               "INSERT INTO events_text (docid, object_title, reason) SELECT seq, object_title, reason "
+                                               "FROM events WHERE seq != %1;\n%2")
+                                    .arg(leftOut)
+                                    .arg(extraRows));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+}
+
+QList<qint64> textHits(const TestLogDir &dir, const QString &text)
+{
+    auto log = AuditLog::open(dir.logPath(), dir.keys());
+    EXPECT_TRUE(log);
+    EventFilter filter;
+    filter.text = text;
+    auto page = (*log)->query(filter, {0, 1000});
+    EXPECT_TRUE(page);
+    QList<qint64> seqs;
+    for (const Event &e : page->events)
+        seqs.append(e.seq);
+    return seqs;
+}
+
+TEST_F(TamperTest, RebuiltTextIndexVerifies)
+{
+    rebuildTextIndex(dir, 0, QString());
+    EXPECT_TRUE(verify().ok) << verify().summary().toStdString();
+    EXPECT_EQ(textHits(dir, QStringLiteral("record 12")), (QList<qint64>{13}));
+}
+
+TEST_F(TamperTest, EventRemovedFromTheTextIndexIsFound)
+{
+    rebuildTextIndex(dir, 13, QString()); // "Record 12 …" is seq 13
+    const auto report = verify();
+    EXPECT_FALSE(report.ok);
+    ASSERT_FALSE(report.findings.isEmpty());
+    QStringList details;
+    for (const auto &finding : report.findings) {
+        EXPECT_EQ(finding.kind, Kind::TextIndexMismatch);
+        details.append(finding.detail);
+    }
+    // Every word of "Record 12 xxx…" lost one event; "12" occurs in no other title.
+    EXPECT_TRUE(details.contains(QStringLiteral("the text index entry for \"12\" in object_title does not match the events (index: 0 "
+                                                "events, events: 1)")))
+        << details.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(details.contains(QStringLiteral("the text index entry for \"record\" in object_title does not match the events (index: "
+                                                "59 events, events: 60)")))
+        << details.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST_F(TamperTest, PlantedTextIndexRowsNeitherMatchNorPassVerify)
+{
+    // seq 41 is indexed under a word it does not contain.
+    rebuildTextIndex(dir, 41, QStringLiteral("INSERT INTO events_text (docid, object_title, reason) VALUES (41, 'zeppelin', '');"));
+    EXPECT_TRUE(textHits(dir, QStringLiteral("zeppelin")).isEmpty());
+    auto log = AuditLog::open(dir.logPath(), dir.keys());
+    ASSERT_TRUE(log);
+    EventFilter filter;
+    filter.text = QStringLiteral("zeppelin");
+    EXPECT_EQ((*log)->count(filter).value(), 0);
+    const auto report = verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_TRUE(report.summary().contains(QStringLiteral("text index"))) << report.summary().toStdString();
+}
+
 TEST_F(TamperTest, DeletedMiddleRowIsAGap)
 {
     tamper(QStringLiteral("DELETE FROM events WHERE seq = 17;"));
