@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <qmsaudit/secretkey.h>
 
+#include "crypto/coredumpguard_p.h"
+
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
@@ -13,6 +15,8 @@ SecretKey::SecretKey(Kind kind, const char *data, std::size_t size)
     : m_kind(kind)
     , m_bytes(data, data + size)
 {
+    if (!m_bytes.empty())
+        CoreDumpGuard::acquire();
 }
 
 SecretKey::~SecretKey()
@@ -40,8 +44,10 @@ SecretKey &SecretKey::operator=(SecretKey &&other) noexcept
 
 void SecretKey::wipe()
 {
-    if (!m_bytes.empty())
+    if (!m_bytes.empty()) {
         OPENSSL_cleanse(m_bytes.data(), m_bytes.size());
+        CoreDumpGuard::release();
+    }
     m_bytes.clear();
 }
 

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/prctl.h>
+
 #include <sys/stat.h>
 
 using namespace QmsAudit;
@@ -125,4 +127,28 @@ TEST(SecretKey, MoveLeavesTheSourceEmpty)
     SecretKey b = std::move(a);
     EXPECT_TRUE(a.isEmpty()); // NOLINT(bugprone-use-after-move): the point of the test
     EXPECT_EQ(b.size(), 32u);
+}
+
+TEST(SecretKey, ProcessIsNotDumpableWhileAKeyIsHeld)
+{
+    // A core dump would hold the key: the process is marked non-dumpable while any key lives.
+    ASSERT_EQ(::prctl(PR_GET_DUMPABLE), 1) << "the test runner itself must start dumpable";
+    {
+        const QmsAudit::SecretKey key = QmsAudit::SecretKey::generateRawKey();
+        EXPECT_EQ(::prctl(PR_GET_DUMPABLE), 0);
+        {
+            QmsAudit::SecretKey moved = QmsAudit::SecretKey(QmsAudit::SecretKey::Kind::Passphrase, "pw", 2);
+            QmsAudit::SecretKey other = std::move(moved);
+            EXPECT_EQ(::prctl(PR_GET_DUMPABLE), 0);
+        }
+        EXPECT_EQ(::prctl(PR_GET_DUMPABLE), 0); // the first key is still alive
+    }
+    EXPECT_EQ(::prctl(PR_GET_DUMPABLE), 1);
+    // A host that made itself non-dumpable stays so.
+    ASSERT_EQ(::prctl(PR_SET_DUMPABLE, 0), 0);
+    {
+        const QmsAudit::SecretKey key = QmsAudit::SecretKey::generateRawKey();
+    }
+    EXPECT_EQ(::prctl(PR_GET_DUMPABLE), 0);
+    ASSERT_EQ(::prctl(PR_SET_DUMPABLE, 1), 0);
 }
