@@ -576,8 +576,17 @@ int CliApplication::runRekey()
     by.id = value("actor");
     by.name = value("actor-name");
     auto rekeyed = opened->log->rekey(*newKeys, by, value("reason"));
-    if (!rekeyed)
+    if (!rekeyed) {
+        // A generated key that encrypts nothing is only clutter, and a secret lying around: remove
+        // it, unless the log did end up under it (rotated, but the event could not be recorded).
+        if (generate) {
+            opened.value().log.reset();
+            const auto underNewKey = AuditLog::open(value("log"), *newKeys);
+            if (!underNewKey && underNewKey.error().code() == ErrorCode::WrongKey)
+                QFile::remove(generatedKeyFile);
+        }
         return fail(rekeyed.error());
+    }
     printLine(std::cout, QStringLiteral("rekeyed %1; it now opens only with the %2").arg(value("log"), newKeys->description()));
     return toInt(ExitStatus::Ok);
 }

@@ -6,6 +6,8 @@
 #include "integrity/hashchain_p.h"
 #include "query/querybuilder_p.h"
 #include "query/textmatch_p.h"
+#include "storage/durablefile_p.h"
+#include "storage/keyrotation_p.h"
 #include "storage/schemasql_p.h"
 #include "storage/transaction_p.h"
 
@@ -16,11 +18,6 @@
 #include <QFileInfo>
 #include <QUuid>
 
-#include <cerrno>
-#include <cstring>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace QmsAudit {
 namespace {
@@ -30,11 +27,6 @@ constexpr qint64 kMicrosPerDay = 86'400'000'000;
 QString keyKindName(const SecretKey &key)
 {
     return key.kind() == SecretKey::Kind::RawKey ? QStringLiteral("raw") : QStringLiteral("passphrase");
-}
-
-SecretKey copyKey(const SecretKey &key)
-{
-    return SecretKey(key.kind(), key.data(), key.size());
 }
 
 Result<SecretKey> fetchUsableKey(const KeyProvider &keys)
@@ -51,56 +43,6 @@ void removeLogFiles(const QString &path)
 {
     for (const char *suffix : {"", "-wal", "-shm", "-journal"})
         QFile::remove(path + QLatin1StringView(suffix));
-}
-
-QString systemError(int err)
-{
-    return QString::fromLocal8Bit(std::strerror(err));
-}
-
-/// Creates the file with O_EXCL and mode 0600: no race with another creator, never world-readable.
-Result<void> createEmptyFile(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) {
-        const int err = errno;
-        if (err == EEXIST)
-            return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists; refusing to overwrite it.").arg(path));
-        return Error(err == ENOENT ? ErrorCode::NotFound : ErrorCode::IoError,
-                     QStringLiteral("Cannot create %1: %2.").arg(path, systemError(err)));
-    }
-    ::close(fd);
-    return {};
-}
-
-/// Copies @p from to a new file @p to and fsyncs it, so a backup survives a crash.
-Result<void> copyFileDurably(const QString &from, const QString &to)
-{
-    QFile source(from);
-    if (!source.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::IoError, QStringLiteral("Cannot read %1 for backup: %2.").arg(from, source.errorString()));
-    if (auto created = createEmptyFile(to); !created)
-        return created;
-    QFile target(to);
-    if (!target.open(QIODevice::WriteOnly)) {
-        QFile::remove(to);
-        return Error(ErrorCode::IoError, QStringLiteral("Cannot write the backup %1: %2.").arg(to, target.errorString()));
-    }
-    while (!source.atEnd()) {
-        const QByteArray chunk = source.read(1 << 20);
-        if (chunk.isEmpty() || target.write(chunk) != chunk.size()) {
-            target.close();
-            QFile::remove(to);
-            return Error(ErrorCode::IoError, QStringLiteral("Cannot write the backup %1: %2.").arg(to, target.errorString()));
-        }
-    }
-    if (!target.flush() || ::fsync(target.handle()) != 0) {
-        const int err = errno;
-        target.close();
-        QFile::remove(to);
-        return Error(ErrorCode::IoError, QStringLiteral("Cannot sync the backup %1: %2.").arg(to, systemError(err)));
-    }
-    return {};
 }
 
 } // namespace
@@ -330,70 +272,6 @@ Result<Event> AuditLogPrivate::decodeRow(const Statement &statement) const
     return event;
 }
 
-Result<void> AuditLogPrivate::restoreBackup(const QString &backupPath)
-{
-    m_insertText.reset();
-    m_insert.reset();
-    m_connection.reset();
-    // A journal left by the failed rekey belongs to the half-rekeyed file: it must not be
-    // replayed onto the restored one.
-    for (const char *suffix : {"-journal", "-wal", "-shm"})
-        QFile::remove(m_path + QLatin1StringView(suffix));
-    if (::rename(QFile::encodeName(backupPath).constData(), QFile::encodeName(m_path).constData()) != 0) {
-        return Error(ErrorCode::IoError, QStringLiteral("Key rotation failed and restoring %1 from %2 failed too (%3); "
-                                                        "the backup holds the log under its old key.")
-                                             .arg(m_path, backupPath, systemError(errno)));
-    }
-    return connect();
-}
-
-Result<void> AuditLogPrivate::rekeyLocked(const SecretKey &newKey, const QString &newKeyKind)
-{
-    const QString backupPath = m_path + QStringLiteral(".rekey-backup");
-    if (QFileInfo::exists(backupPath)) {
-        return Error(ErrorCode::IoError, QStringLiteral("%1 exists: an earlier key rotation did not finish and it may hold the only "
-                                                        "readable copy of the log. Check it and move it away before rotating again.")
-                                             .arg(backupPath));
-    }
-    if (auto connection = liveConnection(); !connection)
-        return connection.error();
-    m_insertText.reset();
-    m_insert.reset();
-    // sqlite3_rekey rewrites every page through the rollback journal; leaving WAL also
-    // checkpoints everything into the main file, so the backup below is complete.
-    if (auto r = setJournalMode("PRAGMA journal_mode = DELETE", "delete"); !r)
-        return r;
-    if (auto copied = copyFileDurably(m_path, backupPath); !copied) {
-        (void)setJournalMode("PRAGMA journal_mode = WAL", "wal");
-        return copied;
-    }
-    if (auto rekeyed = m_connection->rekey(newKey); !rekeyed) {
-        if (auto restored = restoreBackup(backupPath); !restored)
-            return restored;
-        return rekeyed;
-    }
-    SecretKey oldKey = std::move(m_key);
-    m_key = copyKey(newKey);
-    if (auto reopened = connect(); !reopened) {
-        m_key = std::move(oldKey);
-        if (auto restored = restoreBackup(backupPath); !restored)
-            return restored;
-        return Error(reopened.error().code(), QStringLiteral("The re-encrypted log did not open with the new key (%1); the old key "
-                                                             "remains in force.")
-                                                  .arg(reopened.error().message()));
-    }
-    Transaction transaction(*m_connection);
-    if (auto r = transaction.begin(); !r)
-        return r;
-    if (auto r = Schema::setKeyKind(*m_connection, newKeyKind); !r)
-        return r;
-    if (auto r = transaction.commit(); !r)
-        return r;
-    m_meta.keyKind = newKeyKind;
-    QFile::remove(backupPath);
-    return {};
-}
-
 AuditLog::AuditLog(std::unique_ptr<AuditLogPrivate> dd)
     : d(std::move(dd))
 {
@@ -409,7 +287,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::create(const QString &path, const Ke
     auto key = fetchUsableKey(keys);
     if (!key)
         return key.error();
-    if (auto created = createEmptyFile(path); !created)
+    if (auto created = DurableFile::createEmpty(path); !created)
         return created.error();
 
     auto d = std::make_unique<AuditLogPrivate>(path, std::move(*key), options);
@@ -461,8 +339,16 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(const QString &path, const KeyP
     if (!key)
         return key.error();
     auto d = std::make_unique<AuditLogPrivate>(path, std::move(*key), options);
-    if (auto r = d->connect(); !r)
+    if (auto r = d->connect(); !r) {
+        if (r.error().code() == ErrorCode::WrongKey && QFileInfo::exists(KeyRotation::backupPath(path))) {
+            return Error(ErrorCode::WrongKey, QStringLiteral("%1 A key rotation of this log was interrupted: open it with the key it had "
+                                                             "before the rotation began, or with the new one, to finish or roll it back.")
+                                                  .arg(r.error().message()));
+        }
         return r.error();
+    }
+    if (auto recovered = KeyRotation(*d).recover(); !recovered)
+        return recovered.error();
     return std::unique_ptr<AuditLog>(new AuditLog(std::move(d)));
 }
 
@@ -737,19 +623,18 @@ Result<void> AuditLog::rekey(const KeyProvider &newKeys, const Actor &by, const 
 
     auto newKey = fetchUsableKey(newKeys);
     QMutexLocker lock(&d->m_mutex);
-    Result<void> rotated = newKey ? d->rekeyLocked(*newKey, keyKindName(*newKey)) : Result<void>(newKey.error());
-    event.outcome = rotated ? Outcome::Success : Outcome::Failed;
-    event.attributes.insert(QStringLiteral("key_kind"), rotated ? d->m_meta.keyKind : (newKey ? keyKindName(*newKey) : QStringLiteral("unknown")));
-    if (!rotated)
-        event.attributes.insert(QStringLiteral("error"), errorCodeName(rotated.error().code()));
-    auto recorded = d->appendLocked({event});
-    if (!rotated)
-        return rotated;
-    if (!recorded) {
-        return Error(recorded.error().code(), QStringLiteral("The key was rotated, but the key_rotated event could not be recorded: %1")
-                                                  .arg(recorded.error().message()));
+    if (!newKey) {
+        // Nothing was changed; the attempt is on record all the same.
+        event.outcome = Outcome::Failed;
+        event.attributes.insert(QStringLiteral("key_kind"), QStringLiteral("unknown"));
+        event.attributes.insert(QStringLiteral("error"), errorCodeName(newKey.error().code()));
+        if (auto recorded = d->appendLocked({event}); !recorded) {
+            return Error(newKey.error().code(), QStringLiteral("%1 (The failed key rotation could not be recorded either: %2)")
+                                                    .arg(newKey.error().message(), recorded.error().message()));
+        }
+        return newKey.error();
     }
-    return {};
+    return KeyRotation(*d).rotate(*newKey, keyKindName(*newKey), event);
 }
 
 } // namespace QmsAudit

@@ -44,8 +44,6 @@ public:
     Result<QList<qint64>> appendLocked(const QList<Event> &events);
     /// After a failed COMMIT the outcome is unknown (docs/design-notes.md, pitfall 8): reconnect and look.
     Result<void> resolveUncertainCommit(const Error &commitError, qint64 lastSeq, const QByteArray &lastHash);
-    Result<void> rekeyLocked(const SecretKey &newKey, const QString &newKeyKind);
-    Result<void> restoreBackup(const QString &backupPath);
     Result<Event> decodeRow(const Statement &statement) const;
 
     const QString m_path;

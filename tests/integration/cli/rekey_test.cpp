@@ -41,14 +41,14 @@ TEST_F(RekeyTest, NewKeyFileReplacesOldKey)
     EXPECT_EQ(verifyWith({u"--key-file"_s, keyFilePath()}).exitCode, 2);
     const CliResult verify = verifyWith({u"--key-file"_s, newKey});
     EXPECT_EQ(verify.exitCode, 0) << verify.out.toStdString();
-    EXPECT_TRUE(verify.out.startsWith(u"OK 3 events, head "_s)) << verify.out.toStdString();
+    EXPECT_TRUE(verify.out.startsWith(u"OK 4 events, head "_s)) << verify.out.toStdString(); // 2, the intent, the rotation
 
     const CliResult rotated = run({u"query"_s, u"--log"_s, logPath(), u"--key-file"_s, newKey, u"--action"_s, u"key_rotated"_s,
                                    u"--format"_s, u"csv"_s});
     ASSERT_EQ(rotated.exitCode, 0);
     const QStringList lines = rotated.outLines();
     ASSERT_EQ(lines.size(), 2);
-    EXPECT_TRUE(lines[1].startsWith(u"3,"_s));
+    EXPECT_TRUE(lines[1].startsWith(u"4,"_s));
     EXPECT_TRUE(lines[1].contains(u",admin,Grace,"_s)) << lines[1].toStdString();
     EXPECT_TRUE(lines[1].contains(u"Annual key rotation"_s));
     EXPECT_TRUE(lines[1].contains(u",success,"_s));
@@ -74,7 +74,7 @@ TEST_F(RekeyTest, ToPassphraseFromEnvironment)
     EXPECT_EQ(verifyWith({u"--key-file"_s, keyFilePath()}).exitCode, 2);
     const CliResult verify = verifyWith({u"--passphrase-env"_s, u"QMSAUDIT_NEW_PASSPHRASE"_s}, environment);
     EXPECT_EQ(verify.exitCode, 0) << verify.err.toStdString();
-    EXPECT_TRUE(verify.out.startsWith(u"OK 3 events"_s));
+    EXPECT_TRUE(verify.out.startsWith(u"OK 4 events"_s));
 }
 
 TEST_F(RekeyTest, MissingActorIsUsageError)
