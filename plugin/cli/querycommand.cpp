@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "querycommand.h"
+
+#include "console.h"
+#include "eventwriter.h"
+#include "exitstatus.h"
+#include "valueparsers.h"
+
+#include <iostream>
+#include <limits>
+
+namespace QmsAudit::Cli {
+
+namespace {
+
+/// Page size for `query --all` when --limit is not given.
+constexpr int kAllPageSize = 1000;
+
+} // namespace
+
+int QueryCommand::run(const CommandOptions &options)
+{
+
+    EventFilter filter;
+    auto range = options.timeRange();
+    if (!range)
+        return Console::fail(range.error());
+    filter.fromUs = range->first;
+    filter.toUs = range->second;
+    filter.actorId = options.value("actor");
+    filter.objectId = options.value("object-id");
+    filter.objectType = options.value("object-type");
+    filter.text = options.value("text");
+    if (options.isSet("action")) {
+        auto actions = parseActionList(options.values("action"));
+        if (!actions)
+            return Console::fail(actions.error());
+        filter.actions = *actions;
+    }
+    if (options.isSet("outcome")) {
+        auto outcome = parseOutcome(options.value("outcome"));
+        if (!outcome)
+            return Console::fail(outcome.error());
+        filter.outcome = *outcome;
+    }
+
+    const bool all = options.isSet("all");
+    PageRequest page;
+    page.limit = all ? kAllPageSize : page.limit;
+    if (options.isSet("limit")) {
+        auto limit = parseInteger(QStringLiteral("limit"), options.value("limit"), 1, PageRequest::MaxLimit);
+        if (!limit)
+            return Console::fail(limit.error());
+        page.limit = int(*limit);
+    }
+    if (options.isSet("after-seq")) {
+        auto afterSeq = parseInteger(QStringLiteral("after-seq"), options.value("after-seq"), 0, std::numeric_limits<qint64>::max());
+        if (!afterSeq)
+            return Console::fail(afterSeq.error());
+        page.afterSeq = *afterSeq;
+    }
+    EventWriter::Format format = EventWriter::Format::Table;
+    if (options.isSet("format")) {
+        const auto parsed = EventWriter::formatFromName(options.value("format"));
+        if (!parsed)
+            return Console::usageError(
+                QStringLiteral("Unknown format '%1' for query; use table, jsonl or csv.").arg(options.value("format")));
+        format = *parsed;
+    }
+
+    auto opened = options.openLog();
+    if (!opened)
+        return Console::fail(opened.error());
+    EventWriter writer(format, std::cout);
+    while (true) {
+        auto result = opened->log->query(filter, page);
+        if (!result) {
+            std::cout.flush();
+            return Console::fail(result.error());
+        }
+        writer.write(result->events);
+        if (!result->hasMore || result->events.isEmpty())
+            break;
+        if (!all) {
+            std::cerr << "qms-audit: note: more events match; continue with --after-seq " << result->nextAfterSeq << " or use --all."
+                      << std::endl;
+            break;
+        }
+        page.afterSeq = result->nextAfterSeq;
+    }
+    writer.finish();
+    return toInt(ExitStatus::Ok);
+}
+
+} // namespace QmsAudit::Cli
