@@ -210,4 +210,18 @@ TestCase {
         verify(AuditTrail.lastError.indexOf("bogus") >= 0, AuditTrail.lastError)
         verify(!AuditTrail.isOpen)
     }
+
+    function test_enumsAreVisibleAsAudit() {
+        // The core's Qt enums: values in declaration order, not creatable.
+        compare(Audit.View, 0)
+        compare(Audit.Print, 1)
+        verify(Audit.KeyRotated > Audit.PermissionChange)
+        compare(Audit.Access, 0)
+        compare(Audit.Change, 1)
+        compare(Audit.Success, 0)
+        compare(Audit.Denied, 1)
+        compare(Audit.Failed, 2)
+        verify(Audit.TrailImported !== undefined)
+        compare(Audit.NoSuchAction, undefined)
+    }
 }

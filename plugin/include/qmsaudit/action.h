@@ -4,12 +4,16 @@
 #include <qmsaudit/qmsaudit_export.h>
 
 #include <QList>
+#include <QObject>
 #include <QString>
 #include <QStringView>
 
 #include <optional>
 
 namespace QmsAudit {
+// Action, ActionCategory and Outcome are Qt enums (QMetaEnum), so QML sees them too: the QML
+// module exposes them as Audit.View, Audit.Success, … (docs/host-integration.md).
+Q_NAMESPACE_EXPORT(QMSAUDIT_EXPORT)
 
 /// The fixed action taxonomy. Names (actionName()) are stable and part of the canonical encoding.
 enum class Action {
@@ -29,9 +33,15 @@ enum class Action {
     TrailImported,      ///< audit: events were imported from JSON Lines (who, how many, seq range, input SHA-256)
     KeyRotationStarted, ///< security: the intent recorded before a re-encryption; key_rotated closes it
 };
+Q_ENUM_NS(Action)
 
 /// Group an action belongs to; decides which fields are required.
 enum class ActionCategory { Access, Change, Workflow, Security, Audit, System };
+Q_ENUM_NS(ActionCategory)
+
+/// Result of the audited operation.
+enum class Outcome { Success, Denied, Failed };
+Q_ENUM_NS(Outcome)
 
 /// "view", "login_failed", … (snake_case, stable across versions).
 QMSAUDIT_EXPORT QString actionName(Action action);

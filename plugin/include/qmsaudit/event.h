@@ -14,9 +14,6 @@
 
 namespace QmsAudit {
 
-/// Result of the audited operation.
-enum class Outcome { Success, Denied, Failed };
-
 QMSAUDIT_EXPORT QString outcomeName(Outcome outcome);
 QMSAUDIT_EXPORT std::optional<Outcome> outcomeFromName(QStringView name);
 
