@@ -3,10 +3,8 @@
 
 #include "terminaltext.h"
 
-#include <qmsaudit/eventjson.h>
 #include <qmsaudit/timestamp.h>
 
-#include <QJsonDocument>
 #include <QStringList>
 
 #include <algorithm>
@@ -63,33 +61,49 @@ EventWriter::EventWriter(Format format, std::ostream &out)
     : m_format(format)
     , m_out(out)
 {
+    if (m_format != Format::Table) {
+        // The export formats come from the core; stdout through C stdio, which std::cout shares.
+        m_stdout.open(stdout, QIODevice::WriteOnly);
+        m_export.emplace(m_format == Format::Jsonl ? EventExportWriter::Format::JsonLines : EventExportWriter::Format::Csv, m_stdout);
+    }
 }
 
-void EventWriter::write(const QList<Event> &events)
+Result<void> EventWriter::write(const QList<Event> &events)
 {
+    if (m_export) {
+        for (const Event &event : events) {
+            if (auto written = m_export->write(event); !written)
+                return written;
+        }
+        return flush();
+    }
     if (!m_headerWritten)
         writeHeader(events);
-    for (const Event &event : events) {
-        switch (m_format) {
-        case Format::Table:
-            writeTableRow(tableCells(event));
-            break;
-        case Format::Jsonl:
-            writeLine(QString::fromUtf8(QJsonDocument(eventToJson(event)).toJson(QJsonDocument::Compact)));
-            break;
-        case Format::Csv:
-            writeLine(eventToCsvRow(event), "\r\n");
-            break;
-        }
-    }
-    m_out.flush();
+    for (const Event &event : events)
+        writeTableRow(tableCells(event));
+    return flush();
 }
 
-void EventWriter::finish()
+Result<void> EventWriter::finish()
 {
+    if (m_export) {
+        if (auto finished = m_export->finish(); !finished)
+            return finished;
+        return flush();
+    }
     if (!m_headerWritten)
         writeHeader({});
+    return flush();
+}
+
+Result<void> EventWriter::flush()
+{
+    if (m_export && !m_stdout.flush())
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot write to standard output: %1.").arg(m_stdout.errorString()));
     m_out.flush();
+    if (!m_out)
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot write to standard output."));
+    return {};
 }
 
 void EventWriter::writeHeader(const QList<Event> &firstPage)
@@ -97,10 +111,8 @@ void EventWriter::writeHeader(const QList<Event> &firstPage)
     m_headerWritten = true;
     switch (m_format) {
     case Format::Jsonl:
-        return;
     case Format::Csv:
-        writeLine(csvHeader().join(QLatin1Char(',')), "\r\n");
-        return;
+        return; // written by EventExportWriter
     case Format::Table: {
         const QStringList header = tableHeader();
         m_widths.assign(ColumnCount, 0);

@@ -2,6 +2,10 @@
 #pragma once
 
 #include <qmsaudit/event.h>
+#include <qmsaudit/eventexportwriter.h>
+#include <qmsaudit/result.h>
+
+#include <QFile>
 
 #include <QList>
 #include <QString>
@@ -13,8 +17,8 @@
 namespace QmsAudit::Cli {
 
 /**
- * Writes query results to a stream, page by page, as an aligned table, JSON Lines (the export
- * JSON form, one compact object per line) or CSV (RFC 4180, CRLF line ends).
+ * Writes query results to stdout, page by page, as an aligned table or, through the core's
+ * EventExportWriter, as JSON Lines or CSV. A failed write (disk full, closed pipe) is an error.
  * @code
  * EventWriter writer(EventWriter::Format::Csv, std::cout);
  * writer.write(page.events); // header first, then rows
@@ -32,19 +36,22 @@ public:
     EventWriter(Format format, std::ostream &out);
 
     /// Writes @p events. The first call prints the header and, for tables, fixes the column widths.
-    void write(const QList<Event> &events);
+    Result<void> write(const QList<Event> &events);
     /// Prints the header if write() never did, and flushes.
-    void finish();
+    Result<void> finish();
 
 private:
     void writeHeader(const QList<Event> &firstPage);
     void writeTableRow(const QStringList &cells);
     void writeLine(const QString &line, const char *ending = "\n");
+    Result<void> flush();
 
     Format m_format;
     std::ostream &m_out;
     bool m_headerWritten = false;
     std::vector<qsizetype> m_widths; ///< table column widths, fixed by the first page
+    QFile m_stdout;
+    std::optional<EventExportWriter> m_export; ///< JSON Lines and CSV
 };
 
 } // namespace QmsAudit::Cli

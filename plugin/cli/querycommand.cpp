@@ -78,7 +78,8 @@ int QueryCommand::run(const CommandOptions &options)
             std::cout.flush();
             return Console::fail(result.error());
         }
-        writer.write(result->events);
+        if (auto written = writer.write(result->events); !written)
+            return Console::fail(written.error());
         if (!result->hasMore || result->events.isEmpty())
             break;
         if (!all) {
@@ -88,7 +89,8 @@ int QueryCommand::run(const CommandOptions &options)
         }
         page.afterSeq = result->nextAfterSeq;
     }
-    writer.finish();
+    if (auto finished = writer.finish(); !finished)
+        return Console::fail(finished.error());
     return toInt(ExitStatus::Ok);
 }
 

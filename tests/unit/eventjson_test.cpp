@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include <qmsaudit/eventexportwriter.h>
 #include <qmsaudit/eventjson.h>
 
 #include "testlog.h"
 
+#include <QBuffer>
 #include <QJsonDocument>
 
 #include <gtest/gtest.h>
@@ -110,4 +112,39 @@ TEST(EventJsonLine, StructureInsideStringsDoesNotConfuseTheDuplicateKeyCheck)
     ASSERT_FALSE(duplicate.ok());
     EXPECT_EQ(duplicate.error().code(), QmsAudit::ErrorCode::InvalidArgument);
     EXPECT_TRUE(duplicate.error().message().contains(QStringLiteral("\"field\" occurs twice"))) << duplicate.error().message().toStdString();
+}
+
+TEST(EventExportWriter, WritesJsonLinesAndCsvToAnyDeviceAndReportsWriteErrors)
+{
+    QmsAudit::Event event;
+    event.seq = 7;
+    event.actor.id = QStringLiteral("u1");
+    event.action = QmsAudit::Action::View;
+    event.object = {QStringLiteral("procedure"), QStringLiteral("SOP-1"), QString(), QStringLiteral("Torque")};
+
+    QBuffer jsonl;
+    jsonl.open(QIODevice::WriteOnly);
+    QmsAudit::EventExportWriter lines(QmsAudit::EventExportWriter::Format::JsonLines, jsonl);
+    ASSERT_TRUE(lines.write(event));
+    ASSERT_TRUE(lines.write(event));
+    ASSERT_TRUE(lines.finish());
+    const QList<QByteArray> written = jsonl.data().split('\n');
+    ASSERT_EQ(written.size(), 3); // two lines and the empty rest after the last newline
+    auto back = QmsAudit::eventFromJsonLine(written[0]);
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->object, event.object);
+
+    QBuffer csv;
+    csv.open(QIODevice::WriteOnly);
+    QmsAudit::EventExportWriter table(QmsAudit::EventExportWriter::Format::Csv, csv);
+    ASSERT_TRUE(table.finish()); // the header alone when nothing matched
+    ASSERT_TRUE(table.write(event));
+    const QByteArray expected = QmsAudit::csvHeader().join(QLatin1Char(',')).toUtf8() + "\r\n" + QmsAudit::eventToCsvRow(event).toUtf8() + "\r\n";
+    EXPECT_EQ(csv.data(), expected);
+
+    QBuffer closed; // not open: every write fails, and says so
+    QmsAudit::EventExportWriter failing(QmsAudit::EventExportWriter::Format::JsonLines, closed);
+    auto refused = failing.write(event);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code(), QmsAudit::ErrorCode::IoError);
 }

@@ -3,6 +3,8 @@
 
 #include "clitest.h"
 
+#include <QProcess>
+
 #include <qmsaudit/eventjson.h>
 #include <qmsaudit/timestamp.h>
 
@@ -228,6 +230,20 @@ TEST_F(QueryTest, DefaultLimitIsOneHundred)
     ASSERT_EQ(result.exitCode, 0);
     EXPECT_EQ(result.outLines().size(), 100);
     EXPECT_TRUE(result.err.contains(u"--after-seq 100"_s));
+}
+
+TEST_F(QueryTest, OutputThatCannotBeWrittenFailsWithExitFour)
+{
+    // Exported evidence is never silently short: a full disk (here /dev/full) is an I/O error.
+    for (const QString &format : {u"table"_s, u"jsonl"_s, u"csv"_s}) {
+        QProcess process;
+        process.setStandardOutputFile(u"/dev/full"_s);
+        process.start(QStringLiteral(QMSAUDIT_CLI_PATH), commandArgs(u"query"_s, {u"--format"_s, format}));
+        ASSERT_TRUE(process.waitForFinished(60000));
+        EXPECT_EQ(process.exitCode(), 4) << format.toStdString();
+        EXPECT_TRUE(QString::fromUtf8(process.readAllStandardError()).startsWith(u"qms-audit: Cannot write to standard output"_s))
+            << format.toStdString();
+    }
 }
 
 TEST_F(QueryTest, InvalidOptionValuesFail)
