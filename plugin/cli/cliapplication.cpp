@@ -3,6 +3,7 @@
 
 #include "eventwriter.h"
 #include "exitstatus.h"
+#include "generatecommand.h"
 #include "helpprinter.h"
 #include "statisticswriter.h"
 #include "valueparsers.h"
@@ -207,6 +208,8 @@ int CliApplication::dispatch()
         return runStats();
     if (name == "rekey")
         return runRekey();
+    if (name == "generate")
+        return runGenerate();
     return fail(Error(ErrorCode::Internal, QStringLiteral("The command '%1' has no implementation.").arg(fromArg(name))));
 }
 
@@ -753,6 +756,25 @@ QString CliApplication::optionErrorMessage(const Poco::Util::OptionException &ex
         return QStringLiteral("Give only one of %1 (each at most once).").arg(alternatives.join(QStringLiteral(", ")));
     }
     return QStringLiteral("%1; %2.").arg(fromArg(exception.displayText()), seeHelp);
+}
+
+// ---- generate --------------------------------------------------------------------------------
+
+int CliApplication::runGenerate()
+{
+    if (auto events = requiredValue("events"); !events)
+        return fail(events.error());
+    auto options = GenerateCommand::parseOptions(value("events"), value("months"), value("seed"), value("start"));
+    if (!options)
+        return fail(options.error());
+    auto keys = keyProvider("key-file", "passphrase-env");
+    if (!keys)
+        return fail(keys.error());
+    auto summary = GenerateCommand::run(value("log"), **keys, *options, std::cerr);
+    if (!summary)
+        return fail(summary.error());
+    printLine(std::cout, *summary);
+    return toInt(ExitStatus::Ok);
 }
 
 } // namespace QmsAudit::Cli

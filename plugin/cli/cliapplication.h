@@ -62,6 +62,7 @@ private:
     int runVerify();
     int runStats();
     int runRekey();
+    int runGenerate();
 
     bool isSet(const char *name) const;
     /// The (last) value of option --@p name, empty if not given.
