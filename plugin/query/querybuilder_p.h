@@ -34,8 +34,12 @@ public:
     static QString ftsExpression(const QString &text);
 
 private:
-    QByteArray whereClause(bool withSeqBound) const;
-    QByteArray indexClause() const;
+    QByteArray whereClause(bool withSeqBound, bool viaText) const;
+    bool textDrives() const;
+    QByteArray indexClause(bool forPage) const;
+    bool hasTimeRange() const;
+    /// The time range as bounds on seq, found through the time index (SQL terms).
+    QList<QByteArray> seqBoundTerms(const QByteArray &seqColumn) const;
 
     EventFilter m_filter;
     QString m_fts;

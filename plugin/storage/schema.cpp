@@ -36,8 +36,10 @@ QString joinActions(const QSet<Action> &actions)
 
 Result<void> Schema::create(Connection &connection, const Meta &meta)
 {
-    if (auto r = connection.exec(SchemaSql::Create); !r)
-        return r;
+    for (const char *sql : {SchemaSql::Create, SchemaSql::CreateReadIndexes}) {
+        if (auto r = connection.exec(sql); !r)
+            return r;
+    }
     const std::pair<const char *, QString> rows[] = {
         {"format", QString::fromLatin1(kFormat)},
         {"schema_version", QString::number(meta.schemaVersion)},
@@ -110,6 +112,7 @@ Result<void> Schema::migrate(Connection &connection, int fromVersion)
     };
     static constexpr Step steps[] = {
         {1, SchemaSql::MigrateV1ToV2},
+        {2, SchemaSql::MigrateV2ToV3},
     };
     int version = fromVersion;
     for (const Step &step : steps) {

@@ -17,7 +17,8 @@ class Schema
 public:
     /// Bump when the layout changes and add a step to migrate().
     /// 1: first layout. 2: the text index is filled by the writer instead of a trigger.
-    static constexpr int CurrentVersion = 2;
+    /// 3: read indexes for keyset pages in seq order (SchemaSql::CreateReadIndexes).
+    static constexpr int CurrentVersion = 3;
 
     /// What the meta table records about a log.
     struct Meta {

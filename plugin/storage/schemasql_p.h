@@ -52,6 +52,12 @@ CREATE TRIGGER meta_identity_fixed BEFORE UPDATE ON meta
 END;
 )sql";
 
+/// Layout version 3, run after Create: indexes that let pages come out in seq order without a sort.
+/// (actor_id, action, seq) serves "what did this user do" with one action (docs/queries.md).
+inline constexpr const char *CreateReadIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS ix_events_actor_action ON events (actor_id, action, seq);
+)sql";
+
 /// The head of the chain, read under the write lock before appending.
 inline constexpr const char *SelectHead = "SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1";
 
@@ -64,5 +70,8 @@ inline constexpr const char *InsertText = "INSERT INTO events_text (docid, objec
 
 /// Migration 1 -> 2: version 1 filled the text index by trigger.
 inline constexpr const char *MigrateV1ToV2 = "DROP TRIGGER IF EXISTS events_text_insert";
+
+/// Migration 2 -> 3: the read indexes of version 3.
+inline constexpr const char *MigrateV2ToV3 = CreateReadIndexes;
 
 } // namespace QmsAudit::SchemaSql

@@ -19,6 +19,7 @@ void downgradeToVersion1(const TestLogDir &dir)
         "CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN\n"
         "    INSERT INTO events_text (docid, object_title, reason) VALUES (new.seq, new.object_title, new.reason);\n"
         "END;\n"
+        "DROP INDEX ix_events_actor_action;\n" // added in version 3
         "UPDATE meta SET value = '1' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
 }
@@ -36,9 +37,11 @@ TEST(Schema, NewLogsUseTheCurrentLayout)
 {
     TestLogDir dir;
     auto log = dir.create();
-    EXPECT_EQ(log->schemaVersion(), 2);
+    EXPECT_EQ(log->schemaVersion(), 3);
     log.reset();
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("2"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("3"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_events_actor_action';")),
+              QStringLiteral("1"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'events_text_insert';")),
               QStringLiteral("0"));
 }
@@ -54,7 +57,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 2);
+        EXPECT_EQ(log->schemaVersion(), 3);
         Event e = sampleEvent(2);
         e.object.title = QStringLiteral("Zirconia gauge block");
         ASSERT_TRUE(log->append(e));
@@ -66,10 +69,40 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
         EXPECT_EQ(page->events.first().seq, 2);
         EXPECT_TRUE(log->verify().ok);
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("2"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("3"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_insert';")), QStringLiteral("0"));
     // One text-index row per event: the old trigger and the writer did not both index seq 2.
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM events_text_docsize;")), QStringLiteral("2"));
+}
+
+TEST(Schema, VersionTwoLogGetsTheReadIndexesOnOpen)
+{
+    TestLogDir dir;
+    {
+        auto log = dir.create();
+        for (int i = 0; i < 30; ++i)
+            ASSERT_TRUE(log->append(sampleEvent(i)));
+    }
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        "DROP INDEX ix_events_actor_action;\n"
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    {
+        auto log = dir.open();
+        ASSERT_TRUE(log);
+        EXPECT_EQ(log->schemaVersion(), 3);
+        EventFilter f;
+        f.actorId = QStringLiteral("user1");
+        f.actions = {Action::Edit};
+        auto page = log->query(f, {0, 10});
+        ASSERT_TRUE(page) << page.error().message().toStdString();
+        ASSERT_EQ(page->events.size(), 2); // sampleEvent 1 and 21: user1, edit
+        EXPECT_EQ(page->events[0].seq, 2);
+        EXPECT_EQ(page->events[1].seq, 22);
+        EXPECT_TRUE(log->verify().ok);
+    }
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("3"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_actor_action';")), QStringLiteral("1"));
 }
 
 TEST(Schema, NewerLayoutIsRefusedAndLeftUntouched)
