@@ -2,10 +2,13 @@
 #include "integrity/chainverifier_p.h"
 
 #include "integrity/canonicalencoding_p.h"
+#include "integrity/encodedrecord_p.h"
 #include "integrity/hashchain_p.h"
+#include "integrity/sha256_p.h"
 #include "storage/connection_p.h"
 
 #include <limits>
+#include <vector>
 
 namespace QmsAudit {
 namespace {
@@ -16,6 +19,43 @@ void addFinding(VerificationReport &report, Kind kind, qint64 seq, QString detai
 {
     if (report.findings.size() < ChainVerifier::MaxFindings)
         report.findings.append({kind, seq, std::move(detail)});
+}
+
+/// The indexed columns of the current row against the hashed record, compared as bytes.
+bool columnsMatch(const Statement &row, const EncodedRecord &r)
+{
+    return row.int64(1) == r.recordedAtUs
+        && (row.isNull(2) ? !r.occurredAtUs : (r.occurredAtUs && row.int64(2) == *r.occurredAtUs))
+        && row.textView(3) == r.actorId && row.textView(4) == r.action && row.textView(5) == r.objectType
+        && row.textView(6) == r.objectId && row.textView(7) == r.outcome && row.textView(8) == r.objectTitle
+        && row.textView(9) == r.reason;
+}
+
+/// The full check of one record through the decoder: names what is wrong with it.
+void checkDecoded(const Statement &row, qint64 seq, QByteArrayView payload, qint64 &previousRecordedAt, VerificationReport &report)
+{
+    auto decoded = CanonicalEncoding::decode(payload.toByteArray());
+    if (!decoded) {
+        addFinding(report, Kind::Undecodable, seq, decoded.error().message());
+        return;
+    }
+    const Event &e = *decoded;
+    if (e.seq != seq) {
+        if (e.seq < seq)
+            addFinding(report, Kind::Duplicate, seq, QStringLiteral("record at seq %1 carries the content of seq %2").arg(seq).arg(e.seq));
+        else
+            addFinding(report, Kind::OutOfOrder, seq, QStringLiteral("record at seq %1 carries the content of seq %2").arg(seq).arg(e.seq));
+    }
+    const bool columnsMatch = row.int64(1) == e.recordedAtUs
+        && (row.isNull(2) ? !e.occurredAtUs : (e.occurredAtUs && row.int64(2) == *e.occurredAtUs))
+        && row.text(3) == e.actor.id && row.text(4) == actionName(e.action) && row.text(5) == e.object.type
+        && row.text(6) == e.object.id && row.text(7) == outcomeName(e.outcome) && row.text(8) == e.object.title
+        && row.text(9) == e.reason;
+    if (!columnsMatch)
+        addFinding(report, Kind::ColumnMismatch, seq, QStringLiteral("indexed columns differ from the hashed record"));
+    if (e.recordedAtUs < previousRecordedAt)
+        addFinding(report, Kind::TimeWentBackwards, seq, QStringLiteral("recorded_at is earlier than the previous record's"));
+    previousRecordedAt = e.recordedAtUs;
 }
 
 } // namespace
@@ -51,7 +91,10 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
         addFinding(report, Kind::StorageDamaged, 1, select.error().message());
         return;
     }
-    QByteArray previousHash = report.headHash;
+    Sha256 sha256;
+    Sha256::Digest digest{};
+    // The previous record's stored hash, kept in a reused buffer: no allocation per record.
+    std::vector<char> previousHash(report.headHash.cbegin(), report.headHash.cend());
     qint64 expectedSeq = 1;
     qint64 previousRecordedAt = std::numeric_limits<qint64>::min();
     while (true) {
@@ -61,13 +104,13 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
             // that could not be read.
             addFinding(report, Kind::StorageDamaged, expectedSeq,
                        QStringLiteral("records from seq %1 on cannot be read: %2").arg(expectedSeq).arg(row.error().message()));
-            return;
+            break;
         }
         if (!*row)
-            return;
+            break;
         const qint64 seq = select->int64(0);
-        const QByteArray payload = select->blob(10);
-        const QByteArray storedHash = select->blob(11);
+        const QByteArrayView payload = select->blobView(10);
+        const QByteArrayView storedHash = select->blobView(11);
         ++report.eventCount;
 
         if (seq > expectedSeq) {
@@ -75,38 +118,27 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
                        expectedSeq == seq - 1 ? QStringLiteral("seq %1 is missing").arg(expectedSeq)
                                               : QStringLiteral("seq %1 to %2 are missing").arg(expectedSeq).arg(seq - 1));
         }
-        auto decoded = CanonicalEncoding::decode(payload);
-        if (!decoded) {
-            addFinding(report, Kind::Undecodable, seq, decoded.error().message());
-        } else {
-            const Event &e = *decoded;
-            if (e.seq != seq) {
-                if (e.seq < seq)
-                    addFinding(report, Kind::Duplicate, seq, QStringLiteral("record at seq %1 carries the content of seq %2").arg(seq).arg(e.seq));
-                else
-                    addFinding(report, Kind::OutOfOrder, seq, QStringLiteral("record at seq %1 carries the content of seq %2").arg(seq).arg(e.seq));
-            }
-            const bool columnsMatch = select->int64(1) == e.recordedAtUs
-                && (select->isNull(2) ? !e.occurredAtUs : (e.occurredAtUs && select->int64(2) == *e.occurredAtUs))
-                && select->text(3) == e.actor.id && select->text(4) == actionName(e.action)
-                && select->text(5) == e.object.type && select->text(6) == e.object.id
-                && select->text(7) == outcomeName(e.outcome) && select->text(8) == e.object.title
-                && select->text(9) == e.reason;
-            if (!columnsMatch)
-                addFinding(report, Kind::ColumnMismatch, seq, QStringLiteral("indexed columns differ from the hashed record"));
-            if (e.recordedAtUs < previousRecordedAt)
-                addFinding(report, Kind::TimeWentBackwards, seq, QStringLiteral("recorded_at is earlier than the previous record's"));
-            previousRecordedAt = e.recordedAtUs;
-        }
-        if (HashChain::link(previousHash, payload) != storedHash)
+        // Most records are intact: compare the columns with the encoding in place. Anything odd
+        // goes through the full decoder, which names the problem.
+        const auto record = EncodedRecord::parse(payload);
+        if (record && record->seq == seq && columnsMatch(*select, *record) && record->recordedAtUs >= previousRecordedAt)
+            previousRecordedAt = record->recordedAtUs;
+        else
+            checkDecoded(*select, seq, payload, previousRecordedAt, report);
+
+        const QByteArrayView previous(previousHash.data(), qsizetype(previousHash.size()));
+        const bool linked = sha256.isValid() ? sha256.link(previous, payload, digest)
+                                                   && storedHash == QByteArrayView(digest.data(), qsizetype(digest.size()))
+                                             : HashChain::link(previous.toByteArray(), payload.toByteArray()) == storedHash;
+        if (!linked)
             addFinding(report, Kind::HashMismatch, seq, QStringLiteral("stored hash does not match the chain"));
         // Continue from the stored hash so that one damaged record is reported once, not for
         // every record after it.
-        previousHash = storedHash;
+        previousHash.assign(storedHash.begin(), storedHash.end());
         report.lastSeq = seq;
-        report.headHash = storedHash;
         expectedSeq = seq + 1;
     }
+    report.headHash = QByteArray(previousHash.data(), qsizetype(previousHash.size()));
 }
 
 void ChainVerifier::checkPages(VerificationReport &report) const
