@@ -70,14 +70,19 @@ bool QueryBuilder::hasTimeRange() const
     return m_filter.fromUs || m_filter.toUs;
 }
 
-QList<QByteArray> QueryBuilder::seqBoundTerms(const QByteArray &seqColumn) const
+QList<QByteArray> QueryBuilder::seqBoundTerms(const QByteArray &seqColumn, bool withAfterSeq) const
 {
     // recorded_at never decreases along seq (the writer stamps max(now, head)), so a time range
-    // is a seq range: its first and last seq come from the time index in two lookups.
+    // is a seq range: its first and last seq come from the time index in two lookups. The keyset
+    // and the range start make one lower bound: SQLite seeks on only one of two.
+    const QByteArray afterSeq = "?" + QByteArray::number(PAfterSeq);
     QList<QByteArray> terms;
     if (m_filter.fromUs) {
-        terms.append(seqColumn + " >= (SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at >= ?" + QByteArray::number(PFrom)
-                     + " ORDER BY recorded_at, seq LIMIT 1)");
+        const QByteArray first = "(SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at >= ?" + QByteArray::number(PFrom)
+            + " ORDER BY recorded_at, seq LIMIT 1)";
+        terms.append(withAfterSeq ? seqColumn + " > max(" + afterSeq + ", " + first + " - 1)" : seqColumn + " >= " + first);
+    } else if (withAfterSeq) {
+        terms.append(seqColumn + " > " + afterSeq);
     }
     if (m_filter.toUs) {
         terms.append(seqColumn + " <= (SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at < ?" + QByteArray::number(PTo)
@@ -97,9 +102,7 @@ QByteArray QueryBuilder::whereClause(bool withSeqBound, bool viaText) const
     // viaText: the text index is the outer loop (as t) and its docid carries the seq bounds.
     const QByteArray seqColumn = viaText ? "t.docid" : "seq";
     QList<QByteArray> terms;
-    if (withSeqBound)
-        terms.append(seqColumn + " > ?" + QByteArray::number(PAfterSeq));
-    terms.append(seqBoundTerms(seqColumn));
+    terms.append(seqBoundTerms(seqColumn, withSeqBound));
     if (m_filter.fromUs)
         terms.append("recorded_at >= ?" + QByteArray::number(PFrom));
     if (m_filter.toUs)

@@ -38,8 +38,8 @@ private:
     bool textDrives() const;
     QByteArray indexClause(bool forPage) const;
     bool hasTimeRange() const;
-    /// The time range as bounds on seq, found through the time index (SQL terms).
-    QList<QByteArray> seqBoundTerms(const QByteArray &seqColumn) const;
+    /// The keyset (if @p withAfterSeq) and the time range as bounds on seq (SQL terms).
+    QList<QByteArray> seqBoundTerms(const QByteArray &seqColumn, bool withAfterSeq) const;
 
     EventFilter m_filter;
     QString m_fts;
