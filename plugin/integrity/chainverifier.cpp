@@ -5,9 +5,11 @@
 #include "integrity/encodedrecord_p.h"
 #include "integrity/hashchain_p.h"
 #include "integrity/sha256_p.h"
+#include "integrity/summarycheck_p.h"
 #include "storage/connection_p.h"
 
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace QmsAudit {
@@ -32,12 +34,13 @@ bool columnsMatch(const Statement &row, const EncodedRecord &r)
 }
 
 /// The full check of one record through the decoder: names what is wrong with it.
-void checkDecoded(const Statement &row, qint64 seq, QByteArrayView payload, qint64 &previousRecordedAt, VerificationReport &report)
+std::optional<Event> checkDecoded(const Statement &row, qint64 seq, QByteArrayView payload, qint64 &previousRecordedAt,
+                                  VerificationReport &report)
 {
     auto decoded = CanonicalEncoding::decode(payload.toByteArray());
     if (!decoded) {
         addFinding(report, Kind::Undecodable, seq, decoded.error().message());
-        return;
+        return std::nullopt;
     }
     const Event &e = *decoded;
     if (e.seq != seq) {
@@ -56,6 +59,7 @@ void checkDecoded(const Statement &row, qint64 seq, QByteArrayView payload, qint
     if (e.recordedAtUs < previousRecordedAt)
         addFinding(report, Kind::TimeWentBackwards, seq, QStringLiteral("recorded_at is earlier than the previous record's"));
     previousRecordedAt = e.recordedAtUs;
+    return std::move(*decoded);
 }
 
 } // namespace
@@ -93,6 +97,7 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
     }
     Sha256 sha256;
     Sha256::Digest digest{};
+    SummaryCheck summary;
     // The previous record's stored hash, kept in a reused buffer: no allocation per record.
     std::vector<char> previousHash(report.headHash.cbegin(), report.headHash.cend());
     qint64 expectedSeq = 1;
@@ -106,8 +111,10 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
                        QStringLiteral("records from seq %1 on cannot be read: %2").arg(expectedSeq).arg(row.error().message()));
             break;
         }
-        if (!*row)
+        if (!*row) {
+            summary.compare(connection, report);
             break;
+        }
         const qint64 seq = select->int64(0);
         const QByteArrayView payload = select->blobView(10);
         const QByteArrayView storedHash = select->blobView(11);
@@ -120,11 +127,15 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
         }
         // Most records are intact: compare the columns with the encoding in place. Anything odd
         // goes through the full decoder, which names the problem.
+        // The summary is recounted from the hashed record, not from the columns.
         const auto record = EncodedRecord::parse(payload);
-        if (record && record->seq == seq && columnsMatch(*select, *record) && record->recordedAtUs >= previousRecordedAt)
+        if (record && record->seq == seq && columnsMatch(*select, *record) && record->recordedAtUs >= previousRecordedAt) {
             previousRecordedAt = record->recordedAtUs;
-        else
-            checkDecoded(*select, seq, payload, previousRecordedAt, report);
+            summary.count(record->recordedAtUs, record->actorId, record->action, record->objectType, record->outcome);
+        } else if (auto e = checkDecoded(*select, seq, payload, previousRecordedAt, report)) {
+            summary.count(e->recordedAtUs, e->actor.id.toUtf8(), actionName(e->action).toUtf8(), e->object.type.toUtf8(),
+                          outcomeName(e->outcome).toUtf8());
+        }
 
         const QByteArrayView previous(previousHash.data(), qsizetype(previousHash.size()));
         const bool linked = sha256.isValid() ? sha256.link(previous, payload, digest)

@@ -17,6 +17,7 @@ QString findingKindName(VerificationFinding::Kind kind)
     case K::ColumnMismatch: return QStringLiteral("column mismatch");
     case K::Undecodable: return QStringLiteral("undecodable record");
     case K::StorageDamaged: return QStringLiteral("storage damaged");
+    case K::SummaryMismatch: return QStringLiteral("summary mismatch");
     }
     return QStringLiteral("unknown");
 }

@@ -6,6 +6,7 @@
 #include "integrity/hashchain_p.h"
 #include "query/querybuilder_p.h"
 #include "storage/schemasql_p.h"
+#include "storage/summaryreader_p.h"
 #include "storage/transaction_p.h"
 
 #include <qmsaudit/eventvalidator.h>
@@ -148,6 +149,7 @@ Result<void> AuditLogPrivate::setJournalMode(const char *pragma, const char *exp
 
 Result<void> AuditLogPrivate::connect()
 {
+    m_summary.reset();
     m_insertText.reset();
     m_insert.reset();
     m_connection.reset();
@@ -263,6 +265,10 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
         previousHash = hash;
         seqs.append(event.seq);
     }
+    if (!m_summary)
+        m_summary.emplace();
+    if (auto counted = m_summary->add(**connection, recordedAt, events); !counted)
+        return counted.error();
     if (auto committed = transaction->commit(); !committed) {
         transaction.reset();
         return resolveUncertainCommit(committed.error(), seqs, previousHash);
@@ -273,6 +279,7 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
 Result<QList<qint64>> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, const QList<qint64> &seqs, const QByteArray &lastHash)
 {
     // The caller has ended its transaction (ROLLBACK) on the old connection already.
+    m_summary.reset();
     m_insertText.reset();
     m_insert.reset();
     if (auto reconnected = connect(); !reconnected) {
@@ -304,6 +311,7 @@ Result<Event> AuditLogPrivate::decodeRow(const Statement &statement) const
 
 Result<void> AuditLogPrivate::restoreBackup(const QString &backupPath)
 {
+    m_summary.reset();
     m_insertText.reset();
     m_insert.reset();
     m_connection.reset();
@@ -329,6 +337,7 @@ Result<void> AuditLogPrivate::rekeyLocked(const SecretKey &newKey, const QString
     }
     if (auto connection = liveConnection(); !connection)
         return connection.error();
+    m_summary.reset();
     m_insertText.reset();
     m_insert.reset();
     // sqlite3_rekey rewrites every page through the rollback journal; leaving WAL also
@@ -564,6 +573,9 @@ Result<LogStatistics> AuditLog::statistics(std::optional<qint64> fromUs, std::op
     auto connection = d->liveConnection();
     if (!connection)
         return connection.error();
+    // Whole days come from the summary the writer keeps; other ranges count the events.
+    if (SummaryReader::coversWholeDays(fromUs, toUs))
+        return SummaryReader::statistics(**connection, fromUs, toUs);
     EventFilter filter;
     filter.fromUs = fromUs;
     filter.toUs = toUs;

@@ -6,6 +6,8 @@
 
 #include <QStringList>
 
+#include <array>
+
 namespace QmsAudit {
 namespace {
 
@@ -36,7 +38,7 @@ QString joinActions(const QSet<Action> &actions)
 
 Result<void> Schema::create(Connection &connection, const Meta &meta)
 {
-    for (const char *sql : {SchemaSql::Create, SchemaSql::CreateReadIndexes}) {
+    for (const char *sql : {SchemaSql::Create, SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary}) {
         if (auto r = connection.exec(sql); !r)
             return r;
     }
@@ -108,18 +110,22 @@ Result<void> Schema::migrate(Connection &connection, int fromVersion)
     // One step per version, applied in order inside the caller's transaction.
     struct Step {
         int from;
-        const char *sql;
+        std::array<const char *, 3> sql; ///< run in order; nullptr ends the list
     };
     static constexpr Step steps[] = {
-        {1, SchemaSql::MigrateV1ToV2},
-        {2, SchemaSql::MigrateV2ToV3},
+        {1, {SchemaSql::MigrateV1ToV2}},
+        {2, {SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary, SchemaSql::RebuildSummary}},
     };
     int version = fromVersion;
     for (const Step &step : steps) {
         if (step.from != version)
             continue;
-        if (auto r = connection.exec(step.sql); !r)
-            return r;
+        for (const char *sql : step.sql) {
+            if (!sql)
+                break;
+            if (auto r = connection.exec(sql); !r)
+                return r;
+        }
         ++version;
     }
     if (version != CurrentVersion)

@@ -17,7 +17,8 @@ class Schema
 public:
     /// Bump when the layout changes and add a step to migrate().
     /// 1: first layout. 2: the text index is filled by the writer instead of a trigger.
-    /// 3: read indexes for keyset pages in seq order (SchemaSql::CreateReadIndexes).
+    /// 3: read indexes for keyset pages in seq order (SchemaSql::CreateReadIndexes) and the
+    /// per-day summary kept by the writer (SchemaSql::CreateSummary).
     static constexpr int CurrentVersion = 3;
 
     /// What the meta table records about a log.

@@ -360,6 +360,46 @@ TEST_F(QueryTest, StatisticsMatchTheOracle)
     EXPECT_EQ(all->total, kEvents);
 }
 
+TEST(QuerySummary, WholeDayStatisticsFromTheSummaryEqualCountingTheEvents)
+{
+    // Whole-day ranges are answered from the writer's per-day summary, other ranges by counting
+    // events; moving each bound by 1 µs (no event lies on a midnight) must not change a number.
+    TestLogDir dir;
+    MockClock clock;
+    auto log = dir.create({&clock});
+    ASSERT_TRUE(log);
+    for (int batch = 0; batch < 40; ++batch) {
+        clock.advance(5 * 3'600'000'000LL + 17);
+        QList<Event> events;
+        for (int i = 0; i <= batch % 4; ++i)
+            events.append(sampleEvent(batch * 7 + i));
+        ASSERT_TRUE(log->appendAll(events));
+    }
+    constexpr qint64 kDay = 86'400'000'000;
+    const qint64 start = minute(0) + kDay; // 2026-01-02T00:00Z
+    using Range = std::pair<std::optional<qint64>, std::optional<qint64>>;
+    for (const Range &range : {Range{start, start + 3 * kDay}, Range{std::nullopt, start + 2 * kDay}, Range{start, std::nullopt},
+                               Range{start + kDay, start + kDay}}) {
+        auto summary = log->statistics(range.first, range.second);
+        const std::optional<qint64> shiftedTo = range.second ? *range.second + 1 : start + 100 * kDay + 1;
+        auto counted = log->statistics(range.first ? std::optional(*range.first + 1) : std::nullopt, shiftedTo);
+        ASSERT_TRUE(summary && counted);
+        EXPECT_EQ(summary->total, counted->total);
+        EXPECT_EQ(summary->byAction, counted->byAction);
+        EXPECT_EQ(summary->byActor, counted->byActor);
+        EXPECT_EQ(summary->byObjectType, counted->byObjectType);
+        EXPECT_EQ(summary->byOutcome, counted->byOutcome);
+        EXPECT_EQ(summary->byDay, counted->byDay);
+        EXPECT_EQ(summary->fromUs, range.first);
+        EXPECT_EQ(summary->toUs, range.second);
+    }
+    auto all = log->statistics(std::nullopt, std::nullopt);
+    ASSERT_TRUE(all);
+    EXPECT_EQ(all->total, 100); // 10 × (1 + 2 + 3 + 4)
+    EXPECT_GE(all->byDay.size(), 8);
+    EXPECT_TRUE(log->verify().ok);
+}
+
 TEST_F(QueryTest, InvalidPagesAreRejected)
 {
     EXPECT_EQ(log->query({}, {0, 0}).error().code(), ErrorCode::InvalidArgument);

@@ -19,7 +19,7 @@ void downgradeToVersion1(const TestLogDir &dir)
         "CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN\n"
         "    INSERT INTO events_text (docid, object_title, reason) VALUES (new.seq, new.object_title, new.reason);\n"
         "END;\n"
-        "DROP INDEX ix_events_actor_action;\n" // added in version 3
+        "DROP INDEX ix_events_actor_action; DROP TABLE summary_day; DROP TABLE summary_day_actor;\n" // added in version 3
         "UPDATE meta SET value = '1' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
 }
@@ -84,7 +84,7 @@ TEST(Schema, VersionTwoLogGetsTheReadIndexesOnOpen)
             ASSERT_TRUE(log->append(sampleEvent(i)));
     }
     const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
-        "DROP INDEX ix_events_actor_action;\n"
+        "DROP INDEX ix_events_actor_action; DROP TABLE summary_day; DROP TABLE summary_day_actor;\n"
         "UPDATE meta SET value = '2' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     {
@@ -99,7 +99,16 @@ TEST(Schema, VersionTwoLogGetsTheReadIndexesOnOpen)
         ASSERT_EQ(page->events.size(), 2); // sampleEvent 1 and 21: user1, edit
         EXPECT_EQ(page->events[0].seq, 2);
         EXPECT_EQ(page->events[1].seq, 22);
-        EXPECT_TRUE(log->verify().ok);
+        // The migration rebuilt the summary from the events: statistics and verify agree with them.
+        auto stats = log->statistics(std::nullopt, std::nullopt);
+        ASSERT_TRUE(stats);
+        EXPECT_EQ(stats->total, 30);
+        EXPECT_EQ(stats->byActor.value(QStringLiteral("user1")), 8); // i = 1, 5, …, 29
+        EXPECT_EQ(stats->byAction.value(QStringLiteral("edit")), 6);
+        ASSERT_TRUE(log->append(sampleEvent(30)));
+        EXPECT_EQ(log->statistics(std::nullopt, std::nullopt)->total, 31);
+        const auto report = log->verify();
+        EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("3"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_actor_action';")), QStringLiteral("1"));

@@ -20,6 +20,7 @@ struct VerificationFinding {
         ColumnMismatch,    ///< an index column disagrees with the hashed encoding
         Undecodable,       ///< the stored encoding cannot be decoded
         StorageDamaged,    ///< SQLCipher rejected a page (HMAC failure) or the b-tree is corrupt
+        SummaryMismatch,   ///< the per-day summary behind statistics disagrees with the events
     };
     Kind kind;
     qint64 seq = 0; ///< the first seq affected (0 where no seq can be named)
