@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace QmsAudit {
 
@@ -13,7 +14,7 @@ class Connection;
 
 /**
  * Recomputes the hash chain of a log record by record and cross-checks every indexed column
- * against the hashed encoding, then runs SQLite's page-level quick_check. Read-only.
+ * against the hashed encoding, while SQLite's page-level quick_check runs on a second thread. Read-only.
  */
 class ChainVerifier
 {
@@ -27,7 +28,8 @@ public:
 
 private:
     void scanChain(Connection &connection, VerificationReport &report) const;
-    void checkPages(VerificationReport &report) const;
+    /// SQLite's quick_check on a connection of its own; runs beside scanChain() on another thread.
+    std::optional<VerificationFinding> checkPages() const;
 
     QString m_logId;
     ConnectionFactory m_openConnection;

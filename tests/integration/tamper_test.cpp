@@ -158,11 +158,18 @@ TEST_F(TamperTest, RemovedAndAddedSummaryRowsAreSummaryMismatches)
     edit(QStringLiteral("DELETE FROM summary_day_actor WHERE actor_id = 'user1';"
                         "INSERT INTO summary_day_actor (day, actor_id, events) SELECT recorded_at / 86400000000, actor_id, count(*) "
                         "FROM events WHERE actor_id = 'user1' GROUP BY 1, 2;"
-                        "INSERT INTO summary_day_actor (day, actor_id, events) VALUES (1, 'ghost', 3);"));
+                        "INSERT INTO summary_day_actor (day, actor_id, events) SELECT day, 'ghost', 3 FROM summary_day_actor LIMIT 1;"));
     const auto report = verify();
     ASSERT_EQ(report.findings.size(), 1) << report.summary().toStdString();
     EXPECT_EQ(report.findings.first().kind, Kind::SummaryMismatch);
     EXPECT_TRUE(report.findings.first().detail.contains(QStringLiteral("ghost"))) << report.findings.first().detail.toStdString();
+
+    edit(QStringLiteral("DELETE FROM summary_day_actor WHERE actor_id = 'ghost';"
+                        "INSERT INTO summary_day (day, action, object_type, outcome, events) VALUES (1, 'view', 'x', 'success', 2);"));
+    const auto dayWithoutEvents = verify();
+    ASSERT_EQ(dayWithoutEvents.findings.size(), 1) << dayWithoutEvents.summary().toStdString();
+    EXPECT_TRUE(dayWithoutEvents.findings.first().detail.contains(QStringLiteral("1970-01-02, a day without events")))
+        << dayWithoutEvents.findings.first().detail.toStdString();
 }
 
 TEST_F(TamperTest, ByteFlipWithoutTheKeyIsDetected)
