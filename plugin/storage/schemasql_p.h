@@ -77,6 +77,8 @@ CREATE TABLE IF NOT EXISTS summary_day_actor (
     events   INTEGER NOT NULL,
     PRIMARY KEY (day, actor_id)
 ) WITHOUT ROWID;
+-- Counts per actor over many days come out of this index already grouped: no sort of every actor-day.
+CREATE INDEX IF NOT EXISTS ix_summary_actor ON summary_day_actor (actor_id, day, events);
 )sql";
 
 /// Recomputes the summary from the events (migration to version 3; repair after a finding).

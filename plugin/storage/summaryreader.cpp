@@ -26,7 +26,8 @@ Result<LogStatistics> SummaryReader::statistics(Connection &connection, std::opt
         {"SELECT object_type, sum(events) FROM summary_day WHERE day >= ?1 AND day < ?2 GROUP BY 1", &stats.byObjectType},
         {"SELECT outcome, sum(events) FROM summary_day WHERE day >= ?1 AND day < ?2 GROUP BY 1", &stats.byOutcome},
         {"SELECT day, sum(events) FROM summary_day WHERE day >= ?1 AND day < ?2 GROUP BY 1", &stats.byDay},
-        {"SELECT actor_id, sum(events) FROM summary_day_actor WHERE day >= ?1 AND day < ?2 GROUP BY 1", &stats.byActor},
+        {"SELECT actor_id, sum(events) FROM summary_day_actor INDEXED BY ix_summary_actor WHERE day >= ?1 AND day < ?2 GROUP BY 1",
+         &stats.byActor},
     };
     for (const auto &[sql, counts] : groups) {
         auto select = connection.prepare(sql);
