@@ -676,4 +676,18 @@ Result<void> AuditLog::rekey(const KeyProvider &newKeys, const Actor &by, const 
     return {};
 }
 
+Result<void> AuditLog::rebuildSummary()
+{
+    QMutexLocker lock(&d->m_mutex);
+    auto connection = d->liveConnection();
+    if (!connection)
+        return connection.error();
+    Transaction transaction(**connection);
+    if (auto r = transaction.begin(); !r)
+        return r;
+    if (auto r = (*connection)->exec(SchemaSql::RebuildSummary); !r)
+        return r;
+    return transaction.commit();
+}
+
 } // namespace QmsAudit

@@ -141,6 +141,17 @@ TEST_F(TamperTest, EditedSummaryIsASummaryMismatch)
     EXPECT_TRUE(hasFinding(report, Kind::SummaryMismatch, 0)) << report.summary().toStdString();
     EXPECT_EQ(report.firstBadSeq(), 0); // the chain itself is intact
     EXPECT_EQ(report.eventCount, kEvents);
+
+    // The summary is derived data: recounting it from the events repairs it.
+    auto log = AuditLog::open(dir.logPath(), dir.keys());
+    ASSERT_TRUE(log);
+    EventFilter editFilter;
+    editFilter.actions = {Action::Edit};
+    const qint64 edits = *(*log)->count(editFilter);
+    EXPECT_NE((*log)->statistics(std::nullopt, std::nullopt)->byAction.value(QStringLiteral("edit")), edits);
+    ASSERT_TRUE((*log)->rebuildSummary());
+    EXPECT_EQ((*log)->statistics(std::nullopt, std::nullopt)->byAction.value(QStringLiteral("edit")), edits);
+    EXPECT_TRUE((*log)->verify().ok);
 }
 
 TEST_F(TamperTest, RemovedAndAddedSummaryRowsAreSummaryMismatches)
