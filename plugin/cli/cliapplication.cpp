@@ -3,6 +3,7 @@
 
 #include "console.h"
 #include "exitstatus.h"
+#include "generatecommand.h"
 #include "helpprinter.h"
 #include "importcommand.h"
 #include "initcommand.h"
@@ -174,6 +175,7 @@ int CliApplication::dispatch()
         { "verify", &VerifyCommand::run },
         { "stats", &StatsCommand::run },
         { "rekey", &RekeyCommand::run },
+        { "generate", &GenerateCommand::run },
     };
     if (const auto runner = runners.find(name); runner != runners.end())
         return runner->second(options);

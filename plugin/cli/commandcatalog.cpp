@@ -132,6 +132,23 @@ std::vector<CommandSpec> buildCatalog()
     });
 
     commands.push_back({
+        "generate",
+        "create a new log filled with a reproducible synthetic history",
+        "--log PATH KEY --events N [--months M] [--seed S] [--start DATE]",
+        "Creates a new log (refusing an existing file) and appends N realistic events through the normal append "
+        "path, in batches of one transaction each, with recorded_at spread over M months from --start by "
+        "working hours and weekdays: thousands of users with skewed activity, tens of thousands of documents "
+        "with versions, mostly views, edits with reasons, workflow, signatures, logins and denied attempts. "
+        "The same seed and sizes give the same events. For tests and benchmarks, never for a production log.",
+        withKeyOptions({
+            {"events", "N", "how many events to append (required)", false, {}},
+            {"months", "M", "months of history (default 12)", false, {}},
+            {"seed", "S", "seed of the random history (default 1)", false, {}},
+            {"start", "TIME", "earliest recorded_at (ISO 8601; default 2025-01-01)", false, {}},
+        }),
+    });
+
+    commands.push_back({
         "rekey",
         "re-encrypt the log under a new key and record who did it",
         "--log PATH KEY (--new-key-file FILE | --new-passphrase-env VAR | --generate-new-key-file FILE) --actor ID",

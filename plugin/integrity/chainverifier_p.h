@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace QmsAudit {
 
@@ -13,8 +14,8 @@ class Connection;
 
 /**
  * Recomputes the hash chain of a log record by record and cross-checks every indexed column
- * against the hashed encoding, then runs SQLite's page-level quick_check and checks the text
- * index against the events (TextIndexCheck). Read-only.
+ * against the hashed encoding, while SQLite's page-level quick_check runs on a second thread,
+ * then checks the text index against the events (TextIndexCheck). Read-only.
  */
 class ChainVerifier
 {
@@ -30,7 +31,8 @@ public:
 
 private:
     void scanChain(Connection &connection, VerificationReport &report) const;
-    void checkPages(VerificationReport &report) const;
+    /// SQLite's quick_check on a connection of its own; runs beside scanChain() on another thread.
+    std::optional<VerificationFinding> checkPages() const;
     void checkTextIndex(VerificationReport &report) const;
 
     ConnectionFactory m_openConnection;

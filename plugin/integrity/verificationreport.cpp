@@ -18,6 +18,7 @@ QString findingKindName(VerificationFinding::Kind kind)
     case K::Undecodable: return QStringLiteral("undecodable record");
     case K::StorageDamaged: return QStringLiteral("storage damaged");
     case K::TextIndexMismatch: return QStringLiteral("text index mismatch");
+    case K::SummaryMismatch: return QStringLiteral("summary mismatch");
     }
     return QStringLiteral("unknown");
 }

@@ -58,15 +58,22 @@ Result<void> QueryBuilder::check(const EventFilter &filter)
     return {};
 }
 
-QByteArray QueryBuilder::indexClause() const
+QByteArray QueryBuilder::indexClause(bool forPage) const
 {
-    // The most selective indexed filter drives the query; the rest are checked per row.
+    // The most selective indexed filter drives the query; the rest are checked per row. Every
+    // index ends in seq, so a page comes out in seq order without a sort.
+    const bool oneAction = m_filter.actions.size() == 1;
     if (!m_filter.objectId.isEmpty())
         return " INDEXED BY ix_events_object";
     if (!m_filter.actorId.isEmpty())
-        return " INDEXED BY ix_events_actor";
-    if (m_filter.fromUs || m_filter.toUs)
-        return " INDEXED BY ix_events_time";
+        return oneAction ? " INDEXED BY ix_events_actor_action" : " INDEXED BY ix_events_actor";
+    if (oneAction)
+        return " INDEXED BY ix_events_action";
+    if (hasTimeRange()) {
+        // A page walks the primary key between the seq bounds of the range (seqBoundTerms());
+        // a count reads the narrower time index.
+        return forPage ? " NOT INDEXED" : " INDEXED BY ix_events_time";
+    }
     if (!m_filter.actions.isEmpty())
         return " INDEXED BY ix_events_action";
     if (!m_filter.objectType.isEmpty())
@@ -76,11 +83,44 @@ QByteArray QueryBuilder::indexClause() const
     return {}; // seq range on the primary key, or the text index
 }
 
-QByteArray QueryBuilder::whereClause(bool withSeqBound) const
+bool QueryBuilder::hasTimeRange() const
 {
+    return m_filter.fromUs || m_filter.toUs;
+}
+
+QList<QByteArray> QueryBuilder::seqBoundTerms(const QByteArray &seqColumn, bool withAfterSeq) const
+{
+    // recorded_at never decreases along seq (the writer stamps max(now, head)), so a time range
+    // is a seq range: its first and last seq come from the time index in two lookups. The keyset
+    // and the range start make one lower bound: SQLite seeks on only one of two.
+    const QByteArray afterSeq = "?" + QByteArray::number(PAfterSeq);
     QList<QByteArray> terms;
-    if (withSeqBound)
-        terms.append("seq > ?" + QByteArray::number(PAfterSeq));
+    if (m_filter.fromUs) {
+        const QByteArray first = "(SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at >= ?" + QByteArray::number(PFrom)
+            + " ORDER BY recorded_at, seq LIMIT 1)";
+        terms.append(withAfterSeq ? seqColumn + " > max(" + afterSeq + ", " + first + " - 1)" : seqColumn + " >= " + first);
+    } else if (withAfterSeq) {
+        terms.append(seqColumn + " > " + afterSeq);
+    }
+    if (m_filter.toUs) {
+        terms.append(seqColumn + " <= (SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at < ?" + QByteArray::number(PTo)
+                     + " ORDER BY recorded_at DESC, seq DESC LIMIT 1)");
+    }
+    return terms;
+}
+
+bool QueryBuilder::textDrives() const
+{
+    // An object or actor has few events: their index is the better driver than any text.
+    return !m_fts.isEmpty() && m_filter.objectId.isEmpty() && m_filter.actorId.isEmpty();
+}
+
+QByteArray QueryBuilder::whereClause(bool withSeqBound, bool viaText) const
+{
+    // viaText: the text index is the outer loop (as t) and its docid carries the seq bounds.
+    const QByteArray seqColumn = viaText ? "t.docid" : "seq";
+    QList<QByteArray> terms;
+    terms.append(seqBoundTerms(seqColumn, withSeqBound));
     if (m_filter.fromUs)
         terms.append("recorded_at >= ?" + QByteArray::number(PFrom));
     if (m_filter.toUs)
@@ -99,7 +139,9 @@ QByteArray QueryBuilder::whereClause(bool withSeqBound) const
             placeholders.append("?" + QByteArray::number(PFirstAction + i));
         terms.append("action IN (" + placeholders.join(", ") + ")");
     }
-    if (!m_fts.isEmpty())
+    if (viaText)
+        terms.append("t.events_text MATCH ?" + QByteArray::number(PText));
+    else if (!m_fts.isEmpty())
         terms.append("seq IN (SELECT docid FROM events_text WHERE events_text MATCH ?" + QByteArray::number(PText) + ")");
     else if (!m_filter.text.trimmed().isEmpty())
         terms.append("0"); // text without a single word matches nothing
@@ -110,23 +152,29 @@ QByteArray QueryBuilder::whereClause(bool withSeqBound) const
 
 QByteArray QueryBuilder::selectPage() const
 {
-    return "SELECT seq, payload, hash FROM events" + indexClause() + whereClause(true) + " ORDER BY seq LIMIT ?"
+    if (textDrives()) {
+        // FTS4 returns matches in docid order and honours docid bounds, so a page stops after
+        // LIMIT rows instead of collecting every match first.
+        return "SELECT e.seq, e.payload, e.hash FROM events_text AS t CROSS JOIN events AS e ON e.seq = t.docid"
+            + whereClause(true, true) + " ORDER BY t.docid LIMIT ?" + QByteArray::number(PLimit);
+    }
+    return "SELECT seq, payload, hash FROM events" + indexClause(true) + whereClause(true, false) + " ORDER BY seq LIMIT ?"
         + QByteArray::number(PLimit);
 }
 
 QByteArray QueryBuilder::selectCount() const
 {
-    return "SELECT count(*) FROM events" + indexClause() + whereClause(false);
+    return "SELECT count(*) FROM events" + indexClause(false) + whereClause(false, false);
 }
 
 QByteArray QueryBuilder::selectTextColumns() const
 {
-    return "SELECT object_title, reason FROM events" + indexClause() + whereClause(false);
+    return "SELECT object_title, reason FROM events" + indexClause(false) + whereClause(false, false);
 }
 
 QByteArray QueryBuilder::selectGroupCounts(const QByteArray &groupExpression) const
 {
-    return "SELECT " + groupExpression + ", count(*) FROM events" + indexClause() + whereClause(false) + " GROUP BY 1";
+    return "SELECT " + groupExpression + ", count(*) FROM events" + indexClause(false) + whereClause(false, false) + " GROUP BY 1";
 }
 
 void QueryBuilder::bindFilter(Statement &statement) const

@@ -40,8 +40,12 @@ public:
 
 private:
     static QStringList textWords(const QString &text);
-    QByteArray whereClause(bool withSeqBound) const;
-    QByteArray indexClause() const;
+    QByteArray whereClause(bool withSeqBound, bool viaText) const;
+    bool textDrives() const;
+    QByteArray indexClause(bool forPage) const;
+    bool hasTimeRange() const;
+    /// The keyset (if @p withAfterSeq) and the time range as bounds on seq (SQL terms).
+    QList<QByteArray> seqBoundTerms(const QByteArray &seqColumn, bool withAfterSeq) const;
 
     EventFilter m_filter;
     QString m_fts;

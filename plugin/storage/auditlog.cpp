@@ -9,6 +9,7 @@
 #include "storage/durablefile_p.h"
 #include "storage/keyrotation_p.h"
 #include "storage/schemasql_p.h"
+#include "storage/summaryreader_p.h"
 #include "storage/transaction_p.h"
 
 #include <qmsaudit/eventvalidator.h>
@@ -91,6 +92,7 @@ Result<void> AuditLogPrivate::setJournalMode(const char *pragma, const char *exp
 
 Result<void> AuditLogPrivate::connect()
 {
+    m_summary.reset();
     m_insertText.reset();
     m_insert.reset();
     m_connection.reset();
@@ -144,6 +146,9 @@ Result<void> AuditLogPrivate::beginAppend(PendingAppend &pending)
     pending.transaction.emplace(**connection);
     if (auto r = pending.transaction->begin(); !r)
         return r;
+    if (!m_summary)
+        m_summary.emplace();
+    m_summary->discard(); // counts of an earlier transaction that did not commit
     // Read under the write lock: no other thread or process can extend the chain meanwhile.
     auto head = readHead(**connection);
     if (!head)
@@ -205,6 +210,7 @@ Result<qint64> AuditLogPrivate::insertEvent(PendingAppend &pending, Event event)
     insertText.reset();
     if (!indexed)
         return indexed.error();
+    m_summary->count(event);
     pending.lastHash = hash;
     pending.lastSeq = event.seq;
     return event.seq;
@@ -214,6 +220,9 @@ Result<void> AuditLogPrivate::commitAppend(PendingAppend &pending)
 {
     if (pending.lastSeq < pending.firstSeq)
         return {}; // nothing inserted: the destructor rolls back
+    // The per-day summary changes in the same transaction as the events it counts.
+    if (auto counted = m_summary->flush(*m_connection, pending.recordedAtUs); !counted)
+        return counted;
     if (auto committed = pending.transaction->commit(); !committed) {
         pending.transaction.reset(); // ROLLBACK before resolveUncertainCommit() replaces the connection
         return resolveUncertainCommit(committed.error(), pending.lastSeq, pending.lastHash);
@@ -243,6 +252,7 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
 Result<void> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, qint64 lastSeq, const QByteArray &lastHash)
 {
     // The caller has ended its transaction (ROLLBACK) on the old connection already.
+    m_summary.reset();
     m_insertText.reset();
     m_insert.reset();
     if (auto reconnected = connect(); !reconnected) {
@@ -538,6 +548,9 @@ Result<LogStatistics> AuditLog::statistics(std::optional<qint64> fromUs, std::op
     auto connection = d->liveConnection();
     if (!connection)
         return connection.error();
+    // Whole days come from the summary the writer keeps; other ranges count the events.
+    if (SummaryReader::coversWholeDays(fromUs, toUs))
+        return SummaryReader::statistics(**connection, fromUs, toUs);
     EventFilter filter;
     filter.fromUs = fromUs;
     filter.toUs = toUs;
@@ -635,6 +648,20 @@ Result<void> AuditLog::rekey(const KeyProvider &newKeys, const Actor &by, const 
         return newKey.error();
     }
     return KeyRotation(*d).rotate(*newKey, keyKindName(*newKey), event);
+}
+
+Result<void> AuditLog::rebuildSummary()
+{
+    QMutexLocker lock(&d->m_mutex);
+    auto connection = d->liveConnection();
+    if (!connection)
+        return connection.error();
+    Transaction transaction(**connection);
+    if (auto r = transaction.begin(); !r)
+        return r;
+    if (auto r = (*connection)->exec(SchemaSql::RebuildSummary); !r)
+        return r;
+    return transaction.commit();
 }
 
 } // namespace QmsAudit

@@ -3,6 +3,7 @@
 
 #include "storage/connection_p.h"
 #include "storage/schema_p.h"
+#include "storage/summarywriter_p.h"
 #include "storage/transaction_p.h"
 
 #include <qmsaudit/auditlog.h>
@@ -55,6 +56,7 @@ public:
     std::unique_ptr<Connection> m_connection;
     std::optional<Statement> m_insert;
     std::optional<Statement> m_insertText;
+    std::optional<SummaryWriter> m_summary; ///< reset with m_insert: its statements belong to m_connection
     mutable QMutex m_mutex;
 };
 

@@ -83,6 +83,7 @@ void KeyRotation::removeBackups() const
 
 Result<void> KeyRotation::restoreBackup()
 {
+    d.m_summary.reset();
     d.m_insertText.reset();
     d.m_insert.reset();
     d.m_connection.reset();
@@ -161,6 +162,7 @@ Result<void> KeyRotation::rotate(const SecretKey &newKey, const QString &newKeyK
 
     // 2. sqlite3_rekey rewrites every page through the rollback journal; leaving WAL also
     // checkpoints everything into the main file, so the backup below is complete.
+    d.m_summary.reset();
     d.m_insertText.reset();
     d.m_insert.reset();
     if (auto r = d.setJournalMode("PRAGMA journal_mode = DELETE", "delete"); !r)

@@ -7,6 +7,8 @@
 
 #include <QStringList>
 
+#include <array>
+
 namespace QmsAudit {
 namespace {
 
@@ -47,10 +49,10 @@ QByteArray Schema::Meta::genesis() const
 
 Result<void> Schema::create(Connection &connection, const Meta &meta)
 {
-    if (auto r = connection.exec(SchemaSql::Create); !r)
-        return r;
-    if (auto r = connection.exec(SchemaSql::RefuseReplacingMeta); !r)
-        return r;
+    for (const char *sql : {SchemaSql::Create, SchemaSql::RefuseReplacingMeta, SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary}) {
+        if (auto r = connection.exec(sql); !r)
+            return r;
+    }
     const std::pair<const char *, QString> rows[] = {
         {"format", QString::fromLatin1(kFormat)},
         {"schema_version", QString::number(meta.schemaVersion)},
@@ -121,18 +123,23 @@ Result<void> Schema::migrate(Connection &connection, int fromVersion)
     // One step per version, applied in order inside the caller's transaction.
     struct Step {
         int from;
-        const char *sql;
+        std::array<const char *, 3> sql; ///< run in order; nullptr ends the list
     };
     static constexpr Step steps[] = {
-        {1, SchemaSql::MigrateV1ToV2},
-        {2, SchemaSql::RefuseReplacingMeta},
+        {1, {SchemaSql::MigrateV1ToV2}},
+        {2, {SchemaSql::RefuseReplacingMeta}},
+        {3, {SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary, SchemaSql::RebuildSummary}},
     };
     int version = fromVersion;
     for (const Step &step : steps) {
         if (step.from != version)
             continue;
-        if (auto r = connection.exec(step.sql); !r)
-            return r;
+        for (const char *sql : step.sql) {
+            if (!sql)
+                break;
+            if (auto r = connection.exec(sql); !r)
+                return r;
+        }
         ++version;
     }
     if (version != CurrentVersion)

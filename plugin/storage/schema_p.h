@@ -18,7 +18,9 @@ public:
     /// Bump when the layout changes and add a step to migrate().
     /// 1: first layout. 2: the text index is filled by the writer instead of a trigger.
     /// 3: replacing inserts into meta are refused; new logs bind their policy into the genesis.
-    static constexpr int CurrentVersion = 3;
+    /// 4: read indexes for keyset pages in seq order (SchemaSql::CreateReadIndexes) and the
+    /// per-day summary kept by the writer (SchemaSql::CreateSummary).
+    static constexpr int CurrentVersion = 4;
 
     /// What the meta table records about a log.
     struct Meta {

@@ -66,6 +66,55 @@ CREATE TRIGGER meta_no_replace BEFORE INSERT ON meta
 END;
 )sql";
 
+/// Layout version 4, run after Create: indexes that let pages come out in seq order without a sort.
+/// (actor_id, action, seq) serves "what did this user do" with one action (docs/queries.md).
+inline constexpr const char *CreateReadIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS ix_events_actor_action ON events (actor_id, action, seq);
+)sql";
+
+/// Layout version 4, run after Create: event counts per UTC day, kept by the writer in the same
+/// transaction as the events, so that statistics over whole days read a few thousand rows instead
+/// of every event. Derived data, not hashed: verify recomputes it from the events, RebuildSummary
+/// recreates it. day = recorded_at / 86400000000 (days since 1970-01-01 UTC).
+inline constexpr const char *CreateSummary = R"sql(
+CREATE TABLE IF NOT EXISTS summary_day (
+    day         INTEGER NOT NULL,
+    action      TEXT NOT NULL,
+    object_type TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    events      INTEGER NOT NULL,
+    PRIMARY KEY (day, action, object_type, outcome)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS summary_day_actor (
+    day      INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    events   INTEGER NOT NULL,
+    PRIMARY KEY (day, actor_id)
+) WITHOUT ROWID;
+-- Counts per actor over many days come out of this index already grouped: no sort of every actor-day.
+CREATE INDEX IF NOT EXISTS ix_summary_actor ON summary_day_actor (actor_id, day, events);
+)sql";
+
+/// Recomputes the summary from the events (migration to version 4; repair after a finding).
+inline constexpr const char *RebuildSummary = R"sql(
+DELETE FROM summary_day;
+DELETE FROM summary_day_actor;
+INSERT INTO summary_day (day, action, object_type, outcome, events)
+    SELECT recorded_at / 86400000000, action, object_type, outcome, count(*) FROM events GROUP BY 1, 2, 3, 4;
+INSERT INTO summary_day_actor (day, actor_id, events)
+    SELECT recorded_at / 86400000000, actor_id, count(*) FROM events GROUP BY 1, 2;
+)sql";
+
+/// SQLite 3.15 has no UPSERT (docs/design-notes.md, pitfall 9): make sure the row exists, then add.
+inline constexpr const char *EnsureSummaryRow =
+    "INSERT OR IGNORE INTO summary_day (day, action, object_type, outcome, events) VALUES (?1, ?2, ?3, ?4, 0)";
+inline constexpr const char *AddToSummaryRow =
+    "UPDATE summary_day SET events = events + ?5 WHERE day = ?1 AND action = ?2 AND object_type = ?3 AND outcome = ?4";
+inline constexpr const char *EnsureActorSummaryRow =
+    "INSERT OR IGNORE INTO summary_day_actor (day, actor_id, events) VALUES (?1, ?2, 0)";
+inline constexpr const char *AddToActorSummaryRow =
+    "UPDATE summary_day_actor SET events = events + ?3 WHERE day = ?1 AND actor_id = ?2";
+
 /// The head of the chain, read under the write lock before appending.
 inline constexpr const char *SelectHead = "SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1";
 
@@ -78,5 +127,6 @@ inline constexpr const char *InsertText = "INSERT INTO events_text (docid, objec
 
 /// Migration 1 -> 2: version 1 filled the text index by trigger.
 inline constexpr const char *MigrateV1ToV2 = "DROP TRIGGER IF EXISTS events_text_insert";
+
 
 } // namespace QmsAudit::SchemaSql

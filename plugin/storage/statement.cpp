@@ -108,4 +108,17 @@ QByteArray Statement::blob(int column) const
     return QByteArray(bytes, m_api.column_bytes(m_stmt, column));
 }
 
+QByteArrayView Statement::textView(int column) const
+{
+    // column_text before column_bytes: the length is that of the converted text.
+    const auto *bytes = reinterpret_cast<const char *>(m_api.column_text(m_stmt, column));
+    return QByteArrayView(bytes, m_api.column_bytes(m_stmt, column));
+}
+
+QByteArrayView Statement::blobView(int column) const
+{
+    const auto *bytes = static_cast<const char *>(m_api.column_blob(m_stmt, column));
+    return QByteArrayView(bytes, m_api.column_bytes(m_stmt, column));
+}
+
 } // namespace QmsAudit

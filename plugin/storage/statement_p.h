@@ -4,6 +4,7 @@
 #include "storage/sqlcipherapi_p.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 namespace QmsAudit {
@@ -35,6 +36,10 @@ public:
     qint64 int64(int column) const;
     QString text(int column) const;
     QByteArray blob(int column) const;
+    /// The column's bytes in place (UTF-8 for text), valid until the next step() or reset():
+    /// for scans that must not allocate per row.
+    QByteArrayView textView(int column) const;
+    QByteArrayView blobView(int column) const;
 
 private:
     void noteBindResult(int rc);

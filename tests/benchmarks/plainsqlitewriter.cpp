@@ -10,6 +10,8 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace QmsAudit::Bench {
 namespace {
@@ -58,7 +60,7 @@ std::unique_ptr<PlainSqliteWriter> PlainSqliteWriter::create(const QString &path
         }
     }
     if (!writer->exec("BEGIN IMMEDIATE") || !writer->exec(SchemaSql::Create) || !writer->exec(SchemaSql::RefuseReplacingMeta)
-        || !writer->exec("COMMIT")) {
+        || !writer->exec(SchemaSql::CreateReadIndexes) || !writer->exec(SchemaSql::CreateSummary) || !writer->exec("COMMIT")) {
         *error = QStringLiteral("creating the schema: %1").arg(writer->lastError());
         return nullptr;
     }
@@ -81,6 +83,8 @@ PlainSqliteWriter::~PlainSqliteWriter()
     sqlite3_finalize(m_head);
     sqlite3_finalize(m_insert);
     sqlite3_finalize(m_insertText);
+    for (sqlite3_stmt *statement : m_summary)
+        sqlite3_finalize(statement);
     sqlite3_close_v2(m_db);
 }
 
@@ -89,7 +93,11 @@ bool PlainSqliteWriter::prepareStatements(QString *error)
     // The statements AuditLog runs, from the same source.
     if (sqlite3_prepare_v2(m_db, SchemaSql::SelectHead, -1, &m_head, nullptr) != SQLITE_OK
         || sqlite3_prepare_v2(m_db, SchemaSql::InsertEvent, -1, &m_insert, nullptr) != SQLITE_OK
-        || sqlite3_prepare_v2(m_db, SchemaSql::InsertText, -1, &m_insertText, nullptr) != SQLITE_OK) {
+        || sqlite3_prepare_v2(m_db, SchemaSql::InsertText, -1, &m_insertText, nullptr) != SQLITE_OK
+        || sqlite3_prepare_v2(m_db, SchemaSql::EnsureSummaryRow, -1, &m_summary[0], nullptr) != SQLITE_OK
+        || sqlite3_prepare_v2(m_db, SchemaSql::AddToSummaryRow, -1, &m_summary[1], nullptr) != SQLITE_OK
+        || sqlite3_prepare_v2(m_db, SchemaSql::EnsureActorSummaryRow, -1, &m_summary[2], nullptr) != SQLITE_OK
+        || sqlite3_prepare_v2(m_db, SchemaSql::AddToActorSummaryRow, -1, &m_summary[3], nullptr) != SQLITE_OK) {
         *error = QStringLiteral("preparing: %1").arg(lastError());
         return false;
     }
@@ -259,6 +267,8 @@ void PlainSqliteWriter::writeBatch(std::vector<Pending> &batch)
         previousHash = hash;
         seqs.push_back(event.seq);
     }
+    if (!addToSummary(recordedAt, batch))
+        return fail(QStringLiteral("updating the summary"));
     if (!exec("COMMIT"))
         return fail(QStringLiteral("COMMIT"));
     {
@@ -267,6 +277,47 @@ void PlainSqliteWriter::writeBatch(std::vector<Pending> &batch)
     }
     for (std::size_t i = 0; i < batch.size(); ++i)
         batch[i].ticket.complete(seqs[i]);
+}
+
+bool PlainSqliteWriter::addToSummary(qint64 recordedAt, const std::vector<Pending> &batch)
+{
+    // What SummaryWriter does in the library, with the same statements.
+    std::map<std::tuple<Action, QString, Outcome>, qint64> counts;
+    std::map<QString, qint64> actorCounts;
+    for (const Pending &pending : batch) {
+        ++counts[{pending.event.action, pending.event.object.type, pending.event.outcome}];
+        ++actorCounts[pending.event.actor.id];
+    }
+    const qint64 day = recordedAt / 86'400'000'000;
+    auto run = [](sqlite3_stmt *statement) {
+        const int rc = sqlite3_step(statement);
+        sqlite3_reset(statement);
+        return rc == SQLITE_DONE;
+    };
+    for (const auto &[key, n] : counts) {
+        const auto &[action, objectType, outcome] = key;
+        for (sqlite3_stmt *statement : {m_summary[0], m_summary[1]}) {
+            sqlite3_bind_int64(statement, 1, day);
+            bindText(statement, 2, actionName(action));
+            bindText(statement, 3, objectType);
+            bindText(statement, 4, outcomeName(outcome));
+            if (statement == m_summary[1])
+                sqlite3_bind_int64(statement, 5, n);
+            if (!run(statement))
+                return false;
+        }
+    }
+    for (const auto &[actor, n] : actorCounts) {
+        for (sqlite3_stmt *statement : {m_summary[2], m_summary[3]}) {
+            sqlite3_bind_int64(statement, 1, day);
+            bindText(statement, 2, actor);
+            if (statement == m_summary[3])
+                sqlite3_bind_int64(statement, 3, n);
+            if (!run(statement))
+                return false;
+        }
+    }
+    return true;
 }
 
 } // namespace QmsAudit::Bench

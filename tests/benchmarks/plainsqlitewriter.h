@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -66,6 +67,8 @@ private:
     void run();
     /// One transaction: reads the chain tail, encodes, hashes and inserts @p batch, commits.
     void writeBatch(std::vector<Pending> &batch);
+    /// The per-day summary, as the library's SummaryWriter keeps it.
+    bool addToSummary(qint64 recordedAt, const std::vector<Pending> &batch);
     bool exec(const char *sql);
     QString lastError() const;
 
@@ -73,6 +76,7 @@ private:
     sqlite3_stmt *m_head = nullptr;
     sqlite3_stmt *m_insert = nullptr;
     sqlite3_stmt *m_insertText = nullptr;
+    std::array<sqlite3_stmt *, 4> m_summary{}; ///< ensure/add day row, ensure/add actor row
     QByteArray m_genesis;
     const AuditTrailConfig m_config;
 

@@ -168,6 +168,121 @@ TEST_F(QueryTest, CombinedFiltersAreAnded)
     });
 }
 
+TEST_F(QueryTest, TimeRangesAndCompositeIndexesPageCorrectly)
+{
+    EventFilter actorAction;
+    actorAction.actorId = QStringLiteral("user1");
+    actorAction.actions = {Action::Edit};
+    expectMatches(actorAction, [](const Event &e) { return e.actor.id == QStringLiteral("user1") && e.action == Action::Edit; });
+
+    EventFilter actionInRange;
+    actionInRange.actions = {Action::Approve};
+    actionInRange.fromUs = minute(40);
+    actionInRange.toUs = minute(170) + 1;
+    expectMatches(actionInRange, [](const Event &e) {
+        return e.action == Action::Approve && e.recordedAtUs >= minute(40) && e.recordedAtUs <= minute(170);
+    });
+
+    EventFilter toOnly;
+    toOnly.toUs = minute(12);
+    expectMatches(toOnly, [](const Event &e) { return e.recordedAtUs < minute(12); });
+
+    EventFilter textInRange;
+    textInRange.text = QStringLiteral("torque");
+    textInRange.fromUs = minute(100);
+    textInRange.toUs = minute(120);
+    textInRange.outcome = Outcome::Success;
+    expectMatches(textInRange, [](const Event &e) {
+        return e.outcome == Outcome::Success && e.recordedAtUs >= minute(100) && e.recordedAtUs < minute(120);
+    });
+
+    // Ranges before the first and after the last event, and an empty one between two events.
+    for (const auto &[from, to] : {std::pair{minute(0) - kMinute, minute(1)}, std::pair{minute(kEvents) + 1, minute(kEvents + 9)},
+                                   std::pair{minute(20) + 1, minute(21)}}) {
+        EventFilter empty;
+        empty.fromUs = from;
+        empty.toUs = to;
+        auto page = log->query(empty, {0, 10});
+        ASSERT_TRUE(page);
+        EXPECT_TRUE(page->events.isEmpty()) << from << ".." << to;
+        EXPECT_EQ(*log->count(empty), 0);
+    }
+}
+
+TEST(QueryBatches, TimeRangesIncludeEveryEventOfABatch)
+{
+    // One appendAll is one recorded_at: a range must take all of its events or none.
+    TestLogDir dir;
+    MockClock clock;
+    auto log = dir.create({&clock});
+    ASSERT_TRUE(log);
+    QList<qint64> batchStarts;
+    for (int batch = 0; batch < 5; ++batch) {
+        clock.advance(kMinute);
+        batchStarts.append(clock.nowUtcMicros());
+        QList<Event> events;
+        for (int i = 0; i < 4; ++i)
+            events.append(sampleEvent(batch * 4 + i));
+        ASSERT_TRUE(log->appendAll(events));
+    }
+    EventFilter f;
+    f.fromUs = batchStarts[1];
+    f.toUs = batchStarts[3];
+    auto page = log->query(f, {0, 100});
+    ASSERT_TRUE(page);
+    QList<qint64> seqs;
+    for (const Event &e : page->events)
+        seqs.append(e.seq);
+    EXPECT_EQ(seqs, (QList<qint64>{5, 6, 7, 8, 9, 10, 11, 12}));
+    auto second = log->query(f, {6, 3});
+    ASSERT_TRUE(second);
+    ASSERT_EQ(second->events.size(), 3);
+    EXPECT_EQ(second->events.first().seq, 7);
+    EXPECT_TRUE(second->hasMore);
+}
+
+TEST_F(QueryTest, PagesComeOutOfAnIndexWithoutASort)
+{
+    // A sort (temp B-tree) reads every match before the first row: on a big log that is seconds.
+    QList<std::pair<const char *, EventFilter>> cases;
+    EventFilter f;
+    f.fromUs = minute(30);
+    f.toUs = minute(90);
+    cases.append({"time range", f});
+    f = {};
+    f.fromUs = minute(30);
+    cases.append({"from", f});
+    f.objectType = QStringLiteral("procedure");
+    f.outcome = Outcome::Success;
+    cases.append({"from, type, outcome", f});
+    f = {};
+    f.actorId = QStringLiteral("user1");
+    f.actions = {Action::Edit};
+    cases.append({"actor and action", f});
+    f.fromUs = minute(30);
+    cases.append({"actor, action and time", f});
+    f = {};
+    f.actions = {Action::Edit};
+    f.toUs = minute(90);
+    cases.append({"action and time", f});
+    f = {};
+    f.text = QStringLiteral("torque calib");
+    cases.append({"text", f});
+    f.fromUs = minute(30);
+    f.outcome = Outcome::Denied;
+    cases.append({"text, time, outcome", f});
+    for (const auto &[name, filter] : cases) {
+        auto plan = log->queryPlan(filter);
+        ASSERT_TRUE(plan) << name << ": " << plan.error().message().toStdString();
+        EXPECT_FALSE(plan->contains(QStringLiteral("TEMP B-TREE"))) << name << ":\n" << plan->toStdString();
+        EXPECT_FALSE(plan->contains(QStringLiteral("SCAN TABLE events "))) << name << ":\n" << plan->toStdString();
+    }
+    EventFilter actorAction;
+    actorAction.actorId = QStringLiteral("user1");
+    actorAction.actions = {Action::Edit};
+    EXPECT_TRUE(log->queryPlan(actorAction)->contains(QStringLiteral("ix_events_actor_action")));
+}
+
 TEST_F(QueryTest, PaginationIsKeysetAndSeamless)
 {
     QList<qint64> all;
@@ -263,6 +378,46 @@ TEST_F(QueryTest, StatisticsMatchTheOracle)
     auto all = log->statistics(std::nullopt, std::nullopt);
     ASSERT_TRUE(all);
     EXPECT_EQ(all->total, kEvents);
+}
+
+TEST(QuerySummary, WholeDayStatisticsFromTheSummaryEqualCountingTheEvents)
+{
+    // Whole-day ranges are answered from the writer's per-day summary, other ranges by counting
+    // events; moving each bound by 1 µs (no event lies on a midnight) must not change a number.
+    TestLogDir dir;
+    MockClock clock;
+    auto log = dir.create({&clock});
+    ASSERT_TRUE(log);
+    for (int batch = 0; batch < 40; ++batch) {
+        clock.advance(5 * 3'600'000'000LL + 17);
+        QList<Event> events;
+        for (int i = 0; i <= batch % 4; ++i)
+            events.append(sampleEvent(batch * 7 + i));
+        ASSERT_TRUE(log->appendAll(events));
+    }
+    constexpr qint64 kDay = 86'400'000'000;
+    const qint64 start = minute(0) + kDay; // 2026-01-02T00:00Z
+    using Range = std::pair<std::optional<qint64>, std::optional<qint64>>;
+    for (const Range &range : {Range{start, start + 3 * kDay}, Range{std::nullopt, start + 2 * kDay}, Range{start, std::nullopt},
+                               Range{start + kDay, start + kDay}}) {
+        auto summary = log->statistics(range.first, range.second);
+        const std::optional<qint64> shiftedTo = range.second ? *range.second + 1 : start + 100 * kDay + 1;
+        auto counted = log->statistics(range.first ? std::optional(*range.first + 1) : std::nullopt, shiftedTo);
+        ASSERT_TRUE(summary && counted);
+        EXPECT_EQ(summary->total, counted->total);
+        EXPECT_EQ(summary->byAction, counted->byAction);
+        EXPECT_EQ(summary->byActor, counted->byActor);
+        EXPECT_EQ(summary->byObjectType, counted->byObjectType);
+        EXPECT_EQ(summary->byOutcome, counted->byOutcome);
+        EXPECT_EQ(summary->byDay, counted->byDay);
+        EXPECT_EQ(summary->fromUs, range.first);
+        EXPECT_EQ(summary->toUs, range.second);
+    }
+    auto all = log->statistics(std::nullopt, std::nullopt);
+    ASSERT_TRUE(all);
+    EXPECT_EQ(all->total, 100); // 10 × (1 + 2 + 3 + 4)
+    EXPECT_GE(all->byDay.size(), 8);
+    EXPECT_TRUE(log->verify().ok);
 }
 
 TEST_F(QueryTest, InvalidPagesAreRejected)

@@ -19,7 +19,8 @@ void downgradeToVersion1(const TestLogDir &dir)
         "CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN\n"
         "    INSERT INTO events_text (docid, object_title, reason) VALUES (new.seq, new.object_title, new.reason);\n"
         "END;\n"
-        "DROP TRIGGER meta_no_replace;\n"
+        "DROP TRIGGER meta_no_replace;\n" // added in version 3
+        "DROP INDEX ix_events_actor_action; DROP TABLE summary_day; DROP TABLE summary_day_actor;\n" // added in version 4
         "UPDATE meta SET value = '1' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
 }
@@ -28,6 +29,7 @@ void downgradeToVersion1(const TestLogDir &dir)
 void downgradeToVersion2(const TestLogDir &dir)
 {
     const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        "DROP INDEX ix_events_actor_action; DROP TABLE summary_day; DROP TABLE summary_day_actor;\n" // added in version 4
         "DROP TRIGGER meta_no_replace; DROP TRIGGER meta_no_delete;\n"
         "DELETE FROM meta WHERE key = 'genesis';\n"
         "CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta BEGIN SELECT RAISE(ABORT, 'log metadata cannot be deleted'); END;\n"
@@ -48,10 +50,12 @@ TEST(Schema, NewLogsUseTheCurrentLayout)
 {
     TestLogDir dir;
     auto log = dir.create();
-    EXPECT_EQ(log->schemaVersion(), 3);
+    EXPECT_EQ(log->schemaVersion(), 4);
     log.reset();
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("3"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("4"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'genesis';")), QStringLiteral("v2"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_events_actor_action';")),
+              QStringLiteral("1"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'events_text_insert';")),
               QStringLiteral("0"));
 }
@@ -67,7 +71,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 3);
+        EXPECT_EQ(log->schemaVersion(), 4);
         Event e = sampleEvent(2);
         e.object.title = QStringLiteral("Zirconia gauge block");
         ASSERT_TRUE(log->append(e));
@@ -79,7 +83,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
         EXPECT_EQ(page->events.first().seq, 2);
         EXPECT_TRUE(log->verify().ok);
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("3"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("4"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_insert';")), QStringLiteral("0"));
     // One text-index row per event: the old trigger and the writer did not both index seq 2.
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM events_text_docsize;")), QStringLiteral("2"));
@@ -93,7 +97,7 @@ TEST(Schema, VersionTwoLogGainsTheReplaceTriggerAndKeepsItsGenesis)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 3);
+        EXPECT_EQ(log->schemaVersion(), 4);
         ASSERT_TRUE(log->append(sampleEvent(0)));
         ASSERT_TRUE(log->append(sampleEvent(2)));
         EXPECT_TRUE(log->verify().ok); // chained from the v1 genesis, as the log was created
@@ -101,6 +105,45 @@ TEST(Schema, VersionTwoLogGainsTheReplaceTriggerAndKeepsItsGenesis)
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'meta_no_replace';")),
               QStringLiteral("1"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'genesis';")), QStringLiteral("0"));
+}
+
+TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
+{
+    TestLogDir dir;
+    {
+        auto log = dir.create();
+        for (int i = 0; i < 30; ++i)
+            ASSERT_TRUE(log->append(sampleEvent(i)));
+    }
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        "DROP INDEX ix_events_actor_action; DROP TABLE summary_day; DROP TABLE summary_day_actor;\n"
+        "UPDATE meta SET value = '3' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    {
+        auto log = dir.open();
+        ASSERT_TRUE(log);
+        EXPECT_EQ(log->schemaVersion(), 4);
+        EventFilter f;
+        f.actorId = QStringLiteral("user1");
+        f.actions = {Action::Edit};
+        auto page = log->query(f, {0, 10});
+        ASSERT_TRUE(page) << page.error().message().toStdString();
+        ASSERT_EQ(page->events.size(), 2); // sampleEvent 1 and 21: user1, edit
+        EXPECT_EQ(page->events[0].seq, 2);
+        EXPECT_EQ(page->events[1].seq, 22);
+        // The migration rebuilt the summary from the events: statistics and verify agree with them.
+        auto stats = log->statistics(std::nullopt, std::nullopt);
+        ASSERT_TRUE(stats);
+        EXPECT_EQ(stats->total, 30);
+        EXPECT_EQ(stats->byActor.value(QStringLiteral("user1")), 8); // i = 1, 5, …, 29
+        EXPECT_EQ(stats->byAction.value(QStringLiteral("edit")), 6);
+        ASSERT_TRUE(log->append(sampleEvent(30)));
+        EXPECT_EQ(log->statistics(std::nullopt, std::nullopt)->total, 31);
+        const auto report = log->verify();
+        EXPECT_TRUE(report.ok) << report.summary().toStdString();
+    }
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("4"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_actor_action';")), QStringLiteral("1"));
 }
 
 TEST(Schema, NewerLayoutIsRefusedAndLeftUntouched)

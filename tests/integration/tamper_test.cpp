@@ -249,6 +249,57 @@ TEST_F(TamperTest, BackdatedTimeColumnIsDetected)
     EXPECT_TRUE(hasFinding(report, Kind::ColumnMismatch, 50));
 }
 
+TEST_F(TamperTest, EditedSummaryIsASummaryMismatch)
+{
+    // The per-day summary answers statistics but is not hashed: verify recounts it.
+    tamper(QStringLiteral("UPDATE summary_day SET events = events + 1 WHERE action = 'edit';"));
+    const auto report = verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_TRUE(hasFinding(report, Kind::SummaryMismatch, 0)) << report.summary().toStdString();
+    EXPECT_EQ(report.firstBadSeq(), 0); // the chain itself is intact
+    EXPECT_EQ(report.eventCount, kEvents);
+
+    // The summary is derived data: recounting it from the events repairs it.
+    auto log = AuditLog::open(dir.logPath(), dir.keys());
+    ASSERT_TRUE(log);
+    EventFilter editFilter;
+    editFilter.actions = {Action::Edit};
+    const qint64 edits = *(*log)->count(editFilter);
+    EXPECT_NE((*log)->statistics(std::nullopt, std::nullopt)->byAction.value(QStringLiteral("edit")), edits);
+    ASSERT_TRUE((*log)->rebuildSummary());
+    EXPECT_EQ((*log)->statistics(std::nullopt, std::nullopt)->byAction.value(QStringLiteral("edit")), edits);
+    EXPECT_TRUE((*log)->verify().ok);
+}
+
+TEST_F(TamperTest, RemovedAndAddedSummaryRowsAreSummaryMismatches)
+{
+    // The summary tables have no append-only triggers (the writer updates them): plain SQL edits them.
+    const auto edit = [this](const QString &sql) {
+        const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), sql);
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    };
+    edit(QStringLiteral("DELETE FROM summary_day_actor WHERE actor_id = 'user1';"));
+    EXPECT_TRUE(hasFinding(verify(), Kind::SummaryMismatch, 0));
+    edit(QStringLiteral("INSERT INTO summary_day_actor (day, actor_id, events) SELECT day, 'user1', events + 1 FROM summary_day_actor "
+                        "WHERE actor_id = 'user2';"));
+    EXPECT_TRUE(hasFinding(verify(), Kind::SummaryMismatch, 0)); // user1 and user2 have the same counts: one more is wrong
+    edit(QStringLiteral("DELETE FROM summary_day_actor WHERE actor_id = 'user1';"
+                        "INSERT INTO summary_day_actor (day, actor_id, events) SELECT recorded_at / 86400000000, actor_id, count(*) "
+                        "FROM events WHERE actor_id = 'user1' GROUP BY 1, 2;"
+                        "INSERT INTO summary_day_actor (day, actor_id, events) SELECT day, 'ghost', 3 FROM summary_day_actor LIMIT 1;"));
+    const auto report = verify();
+    ASSERT_EQ(report.findings.size(), 1) << report.summary().toStdString();
+    EXPECT_EQ(report.findings.first().kind, Kind::SummaryMismatch);
+    EXPECT_TRUE(report.findings.first().detail.contains(QStringLiteral("ghost"))) << report.findings.first().detail.toStdString();
+
+    edit(QStringLiteral("DELETE FROM summary_day_actor WHERE actor_id = 'ghost';"
+                        "INSERT INTO summary_day (day, action, object_type, outcome, events) VALUES (1, 'view', 'x', 'success', 2);"));
+    const auto dayWithoutEvents = verify();
+    ASSERT_EQ(dayWithoutEvents.findings.size(), 1) << dayWithoutEvents.summary().toStdString();
+    EXPECT_TRUE(dayWithoutEvents.findings.first().detail.contains(QStringLiteral("1970-01-02, a day without events")))
+        << dayWithoutEvents.findings.first().detail.toStdString();
+}
+
 TEST_F(TamperTest, ByteFlipWithoutTheKeyIsDetected)
 {
     const QByteArray original = readFile(dir.logPath());

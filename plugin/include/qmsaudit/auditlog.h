@@ -119,6 +119,12 @@ public:
     Result<ChainHead> head() const;
     /// Recomputes the whole chain and checks the storage pages; never modifies the file.
     VerificationReport verify() const;
+    /**
+     * Recounts the per-day summary behind statistics() from the events, in one transaction: the
+     * repair after verify() reported a summary mismatch. It counts the indexed columns, which
+     * verify() checks against the hash chain: verify first. The events are not touched.
+     */
+    Result<void> rebuildSummary();
 
     /**
      * Re-encrypts the log under @p newKeys and appends a key_rotated event by @p by.

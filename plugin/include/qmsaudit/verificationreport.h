@@ -21,6 +21,7 @@ struct VerificationFinding {
         Undecodable,       ///< the stored encoding cannot be decoded
         StorageDamaged,    ///< SQLCipher rejected a page (HMAC failure) or the b-tree is corrupt
         TextIndexMismatch, ///< the full-text index lists words an event lacks, or lacks words it has
+        SummaryMismatch,   ///< the per-day summary behind statistics disagrees with the events
     };
     Kind kind;
     qint64 seq = 0; ///< the first seq affected (0 where no seq can be named)

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "readbenchmark.h"
+
+#include <qmsaudit/timestamp.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace QmsAudit::Bench {
+namespace {
+
+constexpr int kPageSize = 100;
+constexpr qint64 kMicrosPerDay = 86'400'000'000;
+
+/// The process's peak resident set (VmHWM) in MB; reset() starts a new peak (Linux 4.0+).
+struct PeakRss {
+    static void reset()
+    {
+        QFile file(QStringLiteral("/proc/self/clear_refs"));
+        if (file.open(QIODevice::WriteOnly))
+            file.write("5");
+    }
+    static double mb(const char *field = "VmHWM:")
+    {
+        QFile file(QStringLiteral("/proc/self/status"));
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.startsWith(field))
+                return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toDouble() / 1024.0;
+        }
+        return -1;
+    }
+};
+
+QString ms(double value)
+{
+    return value < 10 ? QString::number(value, 'f', 2) + QStringLiteral(" ms") : QString::number(value, 'f', 0) + QStringLiteral(" ms");
+}
+
+} // namespace
+
+ReadBenchmark::ReadBenchmark(QString logPath, QString keyFile, int repetitions)
+    : m_logPath(std::move(logPath))
+    , m_keys(keyFile)
+    , m_repetitions(repetitions)
+{
+}
+
+void ReadBenchmark::print(const QString &line) const
+{
+    std::printf("%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
+}
+
+double ReadBenchmark::medianMs(const std::function<void()> &work, int repetitions) const
+{
+    work(); // warm-up: every figure is taken with the pages it needs in the OS page cache
+    std::vector<double> times;
+    for (int i = 0; i < repetitions; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+qint64 ReadBenchmark::lastPageAfter(const EventFilter &filter) const
+{
+    // The largest afterSeq from which a full page still comes back: its page holds the last matches.
+    auto head = m_log->head();
+    qint64 low = 0;
+    qint64 high = head ? head->seq : 0;
+    auto full = [&](qint64 after) {
+        auto page = m_log->query(filter, {after, kPageSize});
+        return page && page->events.size() == kPageSize;
+    };
+    if (!full(0))
+        return 0;
+    while (low < high) {
+        const qint64 mid = low + (high - low + 1) / 2;
+        if (full(mid))
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low;
+}
+
+void ReadBenchmark::pageFigure(const char *name, const EventFilter &filter, double baselineMs)
+{
+    qint64 count = 0;
+    auto first = [&] {
+        auto page = m_log->query(filter, {0, kPageSize});
+        count = page ? page->events.size() : -1;
+    };
+    const double firstMs = medianMs(first, m_repetitions);
+    const qint64 lastAfter = lastPageAfter(filter);
+    const double lastMs = medianMs([&] { (void)m_log->query(filter, {lastAfter, kPageSize}); }, m_repetitions);
+    print(QStringLiteral("%1: first page %2, last page %3 (%4 rows/page) | raw %5-row primary-key page %6 | ratio %7 / %8")
+              .arg(QLatin1StringView(name), ms(firstMs), ms(lastMs))
+              .arg(count)
+              .arg(kPageSize)
+              .arg(ms(baselineMs))
+              .arg(firstMs / baselineMs, 0, 'f', 1)
+              .arg(lastMs / baselineMs, 0, 'f', 1));
+}
+
+double ReadBenchmark::rawPageMs()
+{
+    auto head = m_log->head();
+    const qint64 middle = head ? head->seq / 2 : 0;
+    return medianMs([&] {
+        auto select = m_raw->prepare("SELECT seq, payload, hash FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+        select->bind(1, middle);
+        select->bind(2, qint64(kPageSize));
+        qint64 bytes = 0;
+        while (true) {
+            auto row = select->step();
+            if (!row || !*row)
+                break;
+            bytes += select->blobView(1).size() + select->blobView(2).size();
+        }
+        if (bytes == 0)
+            print(QStringLiteral("raw page read nothing"));
+    }, m_repetitions);
+}
+
+double ReadBenchmark::rawScanMs(const char *sql, int columns, qint64 &rows)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto select = m_raw->prepare(sql);
+    if (!select)
+        return -1;
+    rows = 0;
+    qint64 bytes = 0;
+    while (true) {
+        auto row = select->step();
+        if (!row || !*row)
+            break;
+        ++rows;
+        // Touch every column as the verifier does: SQLite decodes columns lazily.
+        for (int c = 0; c < columns; ++c)
+            bytes += select->blobView(c).size();
+    }
+    if (bytes == 0 && rows > 0)
+        print(QStringLiteral("raw scan read nothing"));
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double ReadBenchmark::rawQuickCheckMs()
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto check = m_raw->queryText("PRAGMA quick_check");
+    if (!check || *check != QLatin1StringView("ok"))
+        print(QStringLiteral("raw quick_check failed"));
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+bool ReadBenchmark::run()
+{
+    QElapsedTimer openTimer;
+    openTimer.start();
+    auto log = AuditLog::open(m_logPath, m_keys);
+    if (!log) {
+        print(QStringLiteral("cannot open %1: %2").arg(m_logPath, log.error().message()));
+        return false;
+    }
+    m_log = std::move(*log);
+    const double openMs = double(openTimer.nsecsElapsed()) / 1e6;
+    auto key = m_keys.fetchKey();
+    auto raw = key ? Connection::open(m_logPath, *key, Connection::Mode::ReadOnly, 10000) : Result<std::unique_ptr<Connection>>(key.error());
+    if (!raw) {
+        print(QStringLiteral("raw connection: %1").arg(raw.error().message()));
+        return false;
+    }
+    m_raw = std::move(*raw);
+
+    auto head = m_log->head();
+    const qint64 events = head ? head->seq : 0;
+    print(QStringLiteral("log %1: %2 events, %3 MB, layout %4, opened in %5 (a migration runs here)")
+              .arg(m_logPath)
+              .arg(events)
+              .arg(QFile(m_logPath).size() / 1e6, 0, 'f', 0)
+              .arg(m_log->schemaVersion())
+              .arg(ms(openMs)));
+    auto first = m_log->eventAt(1);
+    if (!first || events == 0) {
+        print(QStringLiteral("the log is empty"));
+        return false;
+    }
+    const qint64 firstDay = first->recordedAtUs / kMicrosPerDay * kMicrosPerDay;
+    const qint64 lastDay = head->recordedAtUs / kMicrosPerDay * kMicrosPerDay + kMicrosPerDay;
+
+    const double pageMs = rawPageMs();
+    print(QStringLiteral("baseline: raw %1-row page on the primary key %2").arg(kPageSize).arg(ms(pageMs)));
+
+    // Filters on the busiest values of a generated history (u00001 is its most active user).
+    const Event sample = *first;
+    EventFilter actor;
+    actor.actorId = QStringLiteral("u00001");
+    pageFigure("actor", actor, pageMs);
+    EventFilter object;
+    object.objectId = sample.object.id;
+    pageFigure("object", object, pageMs);
+    EventFilter action;
+    action.actions = {Action::Edit};
+    pageFigure("action edit", action, pageMs);
+    EventFilter month;
+    const qint64 middle = firstDay + (lastDay - firstDay) / 2;
+    const QString monthStart = formatTimestamp(middle).left(7) + QStringLiteral("-01");
+    month.fromUs = parseTimestamp(monthStart);
+    month.toUs = parseTimestamp(formatTimestamp(*month.fromUs + 32 * kMicrosPerDay).left(7) + QStringLiteral("-01"));
+    pageFigure(qPrintable(QStringLiteral("month %1").arg(monthStart.left(7))), month, pageMs);
+    EventFilter text;
+    text.text = QStringLiteral("calibration");
+    pageFigure("text \"calibration\"", text, pageMs);
+    EventFilter actorAction = actor;
+    actorAction.actions = {Action::Edit};
+    pageFigure("actor u00001 + action edit", actorAction, pageMs);
+
+    qint64 rows = 0;
+    const double scanMs = rawScanMs("SELECT seq, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, "
+                                    "object_title, reason, payload, hash FROM events ORDER BY seq",
+                                    12, rows);
+    const double quickCheckMs = rawQuickCheckMs();
+    QElapsedTimer verifyTimer;
+    verifyTimer.start();
+    const VerificationReport report = m_log->verify();
+    const double verifyMs = double(verifyTimer.nsecsElapsed()) / 1e6;
+    print(QStringLiteral("verify: %1 (%2) in %3 = %4 events/s | raw scan of the same columns %5 (%6 events/s) + raw quick_check %7 "
+                         "| verify/(scan+quick_check) speed ratio %8, verify/scan %9")
+              .arg(report.ok ? QStringLiteral("OK") : QStringLiteral("FAILED"))
+              .arg(report.eventCount)
+              .arg(ms(verifyMs))
+              .arg(qint64(double(report.eventCount) / verifyMs * 1000))
+              .arg(ms(scanMs))
+              .arg(qint64(double(rows) / scanMs * 1000))
+              .arg(ms(quickCheckMs))
+              .arg((scanMs + quickCheckMs) / verifyMs, 0, 'f', 2)
+              .arg(scanMs / verifyMs, 0, 'f', 2));
+
+    qint64 statRows = 0;
+    const double statScanMs = rawScanMs("SELECT recorded_at, action, actor_id, object_type, outcome FROM events", 5, statRows);
+    const double rssBefore = PeakRss::mb("VmRSS:");
+    PeakRss::reset();
+    QElapsedTimer statsTimer;
+    statsTimer.start();
+    auto stats = m_log->statistics(firstDay, lastDay);
+    const double statsMs = double(statsTimer.nsecsElapsed()) / 1e6;
+    const double peak = PeakRss::mb();
+    print(QStringLiteral("stats over %1 days: %2, total %3, peak RSS %4 MB (%5 MB before) | raw scan of the grouped columns %6 | ratio %7")
+              .arg((lastDay - firstDay) / kMicrosPerDay)
+              .arg(ms(statsMs))
+              .arg(stats ? stats->total : -1)
+              .arg(peak, 0, 'f', 0)
+              .arg(rssBefore, 0, 'f', 0)
+              .arg(ms(statScanMs))
+              .arg(statsMs / statScanMs, 0, 'f', 2));
+    return report.ok && stats;
+}
+
+} // namespace QmsAudit::Bench
