@@ -75,11 +75,17 @@ ChainVerifier::ChainVerifier(ConnectionFactory openConnection)
 VerificationReport ChainVerifier::run() const
 {
     VerificationReport report;
-    // quick_check reads every page of the file, the chain scan the events: side by side on two
-    // cores, verify takes the longer of the two instead of their sum. Each has its own connection
-    // (a corrupt page poisons the connection that read it).
+    // quick_check reads every page of the file, the text index check the whole index, the chain
+    // scan the events: the first two on a second thread beside the scan, so verify takes about
+    // the longer of the two threads instead of the sum. Each has its own connection (a corrupt
+    // page poisons the connection that read it).
     std::optional<VerificationFinding> pageFinding;
-    std::thread pages([this, &pageFinding] { pageFinding = checkPages(); });
+    VerificationReport textReport;
+    std::thread pages([this, &pageFinding, &textReport] {
+        pageFinding = checkPages();
+        if (!pageFinding) // damaged pages: the index check would only repeat that
+            checkTextIndex(textReport);
+    });
     if (auto connection = m_openConnection(); !connection) {
         addFinding(report, Kind::StorageDamaged, 0, connection.error().message());
     } else if (auto meta = Schema::load(**connection); !meta) {
@@ -93,7 +99,10 @@ VerificationReport ChainVerifier::run() const
     const bool damageNamed = !report.findings.isEmpty() && report.findings.last().kind == Kind::StorageDamaged;
     if (pageFinding && !damageNamed) // a damaged page the scan named already is reported once
         addFinding(report, pageFinding->kind, pageFinding->seq, pageFinding->detail);
-    checkTextIndex(report);
+    if (!damageNamed) {
+        for (const VerificationFinding &finding : std::as_const(textReport.findings))
+            addFinding(report, finding.kind, finding.seq, finding.detail);
+    }
     report.ok = report.findings.isEmpty();
     return report;
 }
@@ -170,8 +179,6 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
 
 void ChainVerifier::checkTextIndex(VerificationReport &report) const
 {
-    if (!report.findings.isEmpty() && report.findings.last().kind == Kind::StorageDamaged)
-        return; // the pages cannot be trusted; the index check would only repeat that
     auto connection = m_openConnection();
     if (!connection) {
         addFinding(report, Kind::StorageDamaged, 0, connection.error().message());
