@@ -88,12 +88,16 @@ std::vector<CommandSpec> buildCatalog()
     commands.push_back({
         "query",
         "print matching events as a table, JSON Lines or CSV",
-        "--log PATH KEY [filters] [--limit N] [--after-seq SEQ] [--all] [--format table|jsonl|csv]",
-        "Prints the events that match every filter, in ascending seq order. Without --all at most --limit events are printed; when more "
-        "match, a note on stderr names the --after-seq value that continues the listing.",
+        "--log PATH KEY [filters] [--order oldest|newest] [--limit N] [--after-seq SEQ] [--before-seq SEQ] [--all] "
+        "[--format table|jsonl|csv]",
+        "Prints the events that match every filter, oldest first (ascending seq) or with --order newest newest first. Without --all at "
+        "most --limit events are printed; when more match, a note on stderr names the --after-seq (oldest first) or --before-seq "
+        "(newest first) value that continues the listing.",
         withKeyOptions({
             {"from", "TIME", "recorded at or after TIME (ISO 8601; a date means 00:00 UTC)", false, {}},
             {"to", "TIME", "recorded before TIME", false, {}},
+            {"occurred-from", "TIME", "happened at or after TIME (occurred_at, or recorded_at when the event has none)", false, {}},
+            {"occurred-to", "TIME", "happened before TIME", false, {}},
             {"actor", "ID", "only events by this user id", false, {}},
             {"action", "ACTION[,ACTION...]", "only these actions (repeatable)", true, {}},
             {"object-id", "ID", "only events on this object id", false, {}},
@@ -101,7 +105,9 @@ std::vector<CommandSpec> buildCatalog()
             {"outcome", "OUTCOME", "only success, denied or failed events", false, {}},
             {"text", "WORDS", "words (or word prefixes) that must all occur in the object title or reason", false, {}},
             {"limit", "N", "page size, 1 to 10000 (default 100)", false, {}},
-            {"after-seq", "SEQ", "start after this seq (keyset paging; default 0)", false, {}},
+            {"after-seq", "SEQ", "only events after this seq (keyset paging; default 0)", false, {}},
+            {"before-seq", "SEQ", "only events before this seq (keyset paging, newest first)", false, {}},
+            {"order", "ORDER", "oldest (default: ascending seq, what import expects) or newest", false, {}},
             {"all", {}, "print every matching event, fetching page after page", false, {}},
             {"format", "FORMAT", "table (default), jsonl or csv", false, {}},
         }),

@@ -20,13 +20,22 @@ constexpr int kAllPageSize = 1000;
 
 int QueryCommand::run(const CommandOptions &options)
 {
-
     EventFilter filter;
     auto range = options.timeRange();
     if (!range)
         return Console::fail(range.error());
     filter.fromUs = range->first;
     filter.toUs = range->second;
+    for (const auto &[option, bound] : {std::pair{"occurred-from", &filter.occurredFromUs}, std::pair{"occurred-to", &filter.occurredToUs}}) {
+        if (!options.isSet(option))
+            continue;
+        auto parsed = parseTime(QString::fromLatin1(option), options.value(option));
+        if (!parsed)
+            return Console::fail(parsed.error());
+        *bound = *parsed;
+    }
+    if (filter.occurredFromUs && filter.occurredToUs && *filter.occurredFromUs > *filter.occurredToUs)
+        return Console::usageError(QStringLiteral("--occurred-from lies after --occurred-to."));
     filter.actorId = options.value("actor");
     filter.objectId = options.value("object-id");
     filter.objectType = options.value("object-type");
@@ -59,6 +68,20 @@ int QueryCommand::run(const CommandOptions &options)
             return Console::fail(afterSeq.error());
         page.afterSeq = *afterSeq;
     }
+    if (options.isSet("before-seq")) {
+        auto beforeSeq = parseInteger(QStringLiteral("before-seq"), options.value("before-seq"), 1, std::numeric_limits<qint64>::max());
+        if (!beforeSeq)
+            return Console::fail(beforeSeq.error());
+        page.beforeSeq = *beforeSeq;
+    }
+    if (options.isSet("order")) {
+        const QString order = options.value("order");
+        if (order == QLatin1StringView("newest"))
+            page.order = PageRequest::Order::NewestFirst;
+        else if (order != QLatin1StringView("oldest"))
+            return Console::usageError(QStringLiteral("Unknown order '%1'; use newest or oldest.").arg(order));
+    }
+    const bool newestFirst = page.order == PageRequest::Order::NewestFirst;
     EventWriter::Format format = EventWriter::Format::Table;
     if (options.isSet("format")) {
         const auto parsed = EventWriter::formatFromName(options.value("format"));
@@ -83,11 +106,15 @@ int QueryCommand::run(const CommandOptions &options)
         if (!result->hasMore || result->events.isEmpty())
             break;
         if (!all) {
-            std::cerr << "qms-audit: note: more events match; continue with --after-seq " << result->nextAfterSeq << " or use --all."
-                      << std::endl;
+            if (newestFirst)
+                std::cerr << "qms-audit: note: more events match; continue with --before-seq " << result->nextBeforeSeq;
+            else
+                std::cerr << "qms-audit: note: more events match; continue with --after-seq " << result->nextAfterSeq;
+            std::cerr << " or use --all." << std::endl;
             break;
         }
         page.afterSeq = result->nextAfterSeq;
+        page.beforeSeq = result->nextBeforeSeq;
     }
     if (auto finished = writer.finish(); !finished)
         return Console::fail(finished.error());

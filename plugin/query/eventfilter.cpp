@@ -5,7 +5,7 @@ namespace QmsAudit {
 
 bool EventFilter::isEmpty() const
 {
-    return !fromUs && !toUs && actorId.isEmpty() && actions.isEmpty() && objectId.isEmpty() && objectType.isEmpty()
+    return !fromUs && !toUs && !occurredFromUs && !occurredToUs && actorId.isEmpty() && actions.isEmpty() && objectId.isEmpty() && objectType.isEmpty()
         && !outcome && text.trimmed().isEmpty();
 }
 

@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <limits>
+
 namespace QmsAudit {
 namespace {
 // Placeholders have fixed numbers so SQL text and binding stay in step.
@@ -17,14 +19,18 @@ enum Param {
     POutcome,
     PText,
     PAfterSeq,
+    PBeforeSeq,
+    POccurredFrom,
+    POccurredTo,
     PLimit,
     PFirstAction, // actions take PFirstAction, PFirstAction + 1, …
 };
 } // namespace
 
-QueryBuilder::QueryBuilder(const EventFilter &filter)
+QueryBuilder::QueryBuilder(const EventFilter &filter, PageRequest::Order order)
     : m_filter(filter)
     , m_fts(ftsExpression(filter.text))
+    , m_order(order)
 {
 }
 
@@ -102,9 +108,15 @@ QList<QByteArray> QueryBuilder::seqBoundTerms(const QByteArray &seqColumn, bool 
     } else if (withAfterSeq) {
         terms.append(seqColumn + " > " + afterSeq);
     }
+    // The upper bound likewise: the keyset's beforeSeq and the range end in one term, so that a
+    // newest-first page of an old month seeks to the month's end instead of the log's.
+    const QByteArray beforeSeq = "?" + QByteArray::number(PBeforeSeq);
     if (m_filter.toUs) {
-        terms.append(seqColumn + " <= (SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at < ?" + QByteArray::number(PTo)
-                     + " ORDER BY recorded_at DESC, seq DESC LIMIT 1)");
+        const QByteArray last = "(SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at < ?" + QByteArray::number(PTo)
+            + " ORDER BY recorded_at DESC, seq DESC LIMIT 1)";
+        terms.append(withAfterSeq ? seqColumn + " < min(" + beforeSeq + ", " + last + " + 1)" : seqColumn + " <= " + last);
+    } else if (withAfterSeq) {
+        terms.append(seqColumn + " < " + beforeSeq);
     }
     return terms;
 }
@@ -121,6 +133,10 @@ QByteArray QueryBuilder::whereClause(bool withSeqBound, bool viaText) const
     const QByteArray seqColumn = viaText ? "t.docid" : "seq";
     QList<QByteArray> terms;
     terms.append(seqBoundTerms(seqColumn, withSeqBound));
+    if (m_filter.occurredFromUs)
+        terms.append("coalesce(occurred_at, recorded_at) >= ?" + QByteArray::number(POccurredFrom));
+    if (m_filter.occurredToUs)
+        terms.append("coalesce(occurred_at, recorded_at) < ?" + QByteArray::number(POccurredTo));
     if (m_filter.fromUs)
         terms.append("recorded_at >= ?" + QByteArray::number(PFrom));
     if (m_filter.toUs)
@@ -156,10 +172,16 @@ QByteArray QueryBuilder::selectPage() const
         // FTS4 returns matches in docid order and honours docid bounds, so a page stops after
         // LIMIT rows instead of collecting every match first.
         return "SELECT e.seq, e.payload, e.hash FROM events_text AS t CROSS JOIN events AS e ON e.seq = t.docid"
-            + whereClause(true, true) + " ORDER BY t.docid LIMIT ?" + QByteArray::number(PLimit);
+            + whereClause(true, true) + " ORDER BY t.docid" + direction() + " LIMIT ?" + QByteArray::number(PLimit);
     }
-    return "SELECT seq, payload, hash FROM events" + indexClause(true) + whereClause(true, false) + " ORDER BY seq LIMIT ?"
-        + QByteArray::number(PLimit);
+    return "SELECT seq, payload, hash FROM events" + indexClause(true) + whereClause(true, false) + " ORDER BY seq" + direction()
+        + " LIMIT ?" + QByteArray::number(PLimit);
+}
+
+QByteArray QueryBuilder::direction() const
+{
+    // Every index ends in seq and FTS4 yields docids in either order: newest first needs no sort.
+    return m_order == PageRequest::Order::NewestFirst ? " DESC" : QByteArray();
 }
 
 QByteArray QueryBuilder::selectCount() const
@@ -195,12 +217,17 @@ void QueryBuilder::bindFilter(Statement &statement) const
         statement.bind(PFirstAction + i, actionName(m_filter.actions[i]));
     if (!m_fts.isEmpty())
         statement.bind(PText, m_fts);
+    if (m_filter.occurredFromUs)
+        statement.bind(POccurredFrom, *m_filter.occurredFromUs);
+    if (m_filter.occurredToUs)
+        statement.bind(POccurredTo, *m_filter.occurredToUs);
 }
 
 void QueryBuilder::bindPage(Statement &statement, const PageRequest &page) const
 {
     bindFilter(statement);
     statement.bind(PAfterSeq, page.afterSeq);
+    statement.bind(PBeforeSeq, page.beforeSeq > 0 ? page.beforeSeq : std::numeric_limits<qint64>::max());
     statement.bind(PLimit, qint64(page.limit));
 }
 

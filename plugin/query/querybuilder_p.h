@@ -20,9 +20,9 @@ class Statement;
 class QueryBuilder
 {
 public:
-    explicit QueryBuilder(const EventFilter &filter);
+    explicit QueryBuilder(const EventFilter &filter, PageRequest::Order order = PageRequest::Order::OldestFirst);
 
-    /// "SELECT seq, payload, hash … WHERE seq > ? … ORDER BY seq LIMIT ?".
+    /// "SELECT seq, payload, hash … WHERE seq > ? AND seq < ? … ORDER BY seq [DESC] LIMIT ?".
     QByteArray selectPage() const;
     QByteArray selectCount() const;
     /// "SELECT object_title, reason …" of the filtered events: to check text hits one by one.
@@ -47,8 +47,12 @@ private:
     /// The keyset (if @p withAfterSeq) and the time range as bounds on seq (SQL terms).
     QList<QByteArray> seqBoundTerms(const QByteArray &seqColumn, bool withAfterSeq) const;
 
+    /// " DESC" for newest first.
+    QByteArray direction() const;
+
     EventFilter m_filter;
     QString m_fts;
+    PageRequest::Order m_order;
 };
 
 } // namespace QmsAudit

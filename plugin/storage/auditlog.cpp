@@ -448,24 +448,28 @@ Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &
 {
     if (page.limit < 1 || page.limit > PageRequest::MaxLimit)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("The page size must be between 1 and %1.").arg(PageRequest::MaxLimit));
-    if (page.afterSeq < 0)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("afterSeq must not be negative."));
+    if (page.afterSeq < 0 || page.beforeSeq < 0)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("afterSeq and beforeSeq must not be negative."));
     if (auto valid = QueryBuilder::check(filter); !valid)
         return valid.error();
     QMutexLocker lock(&d->m_mutex);
     auto connection = d->liveConnection();
     if (!connection)
         return connection.error();
-    const QueryBuilder builder(filter);
+    const bool newestFirst = page.order == PageRequest::Order::NewestFirst;
+    const QueryBuilder builder(filter, page.order);
     const TextMatch textMatch(filter.text);
     auto select = (*connection)->prepare(builder.selectPage());
     if (!select)
         return select.error();
     // One row more than asked tells whether another page exists. Text hits are checked against
     // the event, so the index may yield rows that are skipped: then SQLite is not told a limit.
-    builder.bindPage(*select, PageRequest{page.afterSeq, textMatch.isEmpty() ? page.limit + 1 : -1});
+    PageRequest bounds = page;
+    bounds.limit = textMatch.isEmpty() ? page.limit + 1 : -1;
+    builder.bindPage(*select, bounds);
     EventPage result;
     result.nextAfterSeq = page.afterSeq;
+    result.nextBeforeSeq = page.beforeSeq;
     while (true) {
         auto row = select->step();
         if (!row)
@@ -481,7 +485,7 @@ Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &
             result.hasMore = true;
             break;
         }
-        result.nextAfterSeq = event->seq;
+        (newestFirst ? result.nextBeforeSeq : result.nextAfterSeq) = event->seq;
         result.events.append(std::move(*event));
     }
     return result;
@@ -585,13 +589,13 @@ Result<LogStatistics> AuditLog::statistics(std::optional<qint64> fromUs, std::op
     return stats;
 }
 
-Result<QString> AuditLog::queryPlan(const EventFilter &filter) const
+Result<QString> AuditLog::queryPlan(const EventFilter &filter, PageRequest::Order order) const
 {
     QMutexLocker lock(&d->m_mutex);
     auto connection = d->liveConnection();
     if (!connection)
         return connection.error();
-    const QueryBuilder builder(filter);
+    const QueryBuilder builder(filter, order);
     auto explain = (*connection)->prepare("EXPLAIN QUERY PLAN " + builder.selectPage());
     if (!explain)
         return explain.error();

@@ -48,10 +48,11 @@ protected:
         return seqs;
     }
 
-    QList<qint64> allPages(const EventFilter &filter, int pageSize) const
+    QList<qint64> allPages(const EventFilter &filter, int pageSize, PageRequest::Order order = PageRequest::Order::OldestFirst) const
     {
         QList<qint64> seqs;
         PageRequest page{0, pageSize};
+        page.order = order;
         while (true) {
             auto result = log->query(filter, page);
             EXPECT_TRUE(result) << result.error().message().toStdString();
@@ -62,7 +63,10 @@ protected:
             if (!result->hasMore)
                 return seqs;
             EXPECT_EQ(result->events.size(), pageSize);
-            page.afterSeq = result->nextAfterSeq;
+            if (order == PageRequest::Order::NewestFirst)
+                page.beforeSeq = result->nextBeforeSeq;
+            else
+                page.afterSeq = result->nextAfterSeq;
         }
     }
 
@@ -72,6 +76,8 @@ protected:
         ASSERT_FALSE(want.isEmpty()) << "test filter matches nothing: it would prove little";
         EXPECT_EQ(allPages(filter, 1000), want);
         EXPECT_EQ(allPages(filter, 7), want);
+        QList<qint64> newestFirst(want.crbegin(), want.crend());
+        EXPECT_EQ(allPages(filter, 7, PageRequest::Order::NewestFirst), newestFirst);
         EXPECT_EQ(*log->count(filter), want.size());
     }
 
@@ -343,6 +349,92 @@ TEST_F(QueryTest, EveryFilterCombinationUsesAnIndex)
                 EXPECT_TRUE(line.contains(QStringLiteral("USING"))) << plan->toStdString();
             }
         }
+    }
+}
+
+TEST_F(QueryTest, NewestFirstAndBeforeSeqBoundThePageFromAbove)
+{
+    EventFilter all;
+    PageRequest page{0, 5};
+    page.order = PageRequest::Order::NewestFirst;
+    auto newest = log->query(all, page);
+    ASSERT_TRUE(newest);
+    ASSERT_EQ(newest->events.size(), 5);
+    EXPECT_EQ(newest->events.first().seq, kEvents);
+    EXPECT_EQ(newest->nextBeforeSeq, kEvents - 4);
+    EXPECT_TRUE(newest->hasMore);
+    // A window between two seqs, in both orders.
+    page = PageRequest{10, 100};
+    page.beforeSeq = 15;
+    auto window = log->query(all, page);
+    ASSERT_TRUE(window);
+    ASSERT_EQ(window->events.size(), 4);
+    EXPECT_EQ(window->events.first().seq, 11);
+    EXPECT_EQ(window->events.last().seq, 14);
+    EXPECT_FALSE(window->hasMore);
+    page.order = PageRequest::Order::NewestFirst;
+    window = log->query(all, page);
+    ASSERT_TRUE(window);
+    ASSERT_EQ(window->events.size(), 4);
+    EXPECT_EQ(window->events.first().seq, 14);
+    // The month pages of an old period, newest first, start at the period's end.
+    EventFilter period;
+    period.fromUs = minute(10) - 1;
+    period.toUs = minute(20) - 1;
+    page = PageRequest{0, 3};
+    page.order = PageRequest::Order::NewestFirst;
+    auto last = log->query(period, page);
+    ASSERT_TRUE(last);
+    ASSERT_EQ(last->events.size(), 3);
+    EXPECT_EQ(last->events.first().seq, 19);
+    PageRequest negative;
+    negative.beforeSeq = -1;
+    EXPECT_EQ(log->query(all, negative).error().code(), ErrorCode::InvalidArgument);
+}
+
+TEST_F(QueryTest, OccurredAtFiltersUseTheRecordedTimeWhenAnEventCarriesNone)
+{
+    // Imported history: occurred long before it was recorded.
+    Event imported = sampleEvent(0);
+    imported.occurredAtUs = minute(-100000);
+    ASSERT_TRUE(log->append(imported));
+    const qint64 importedSeq = kEvents + 1;
+    EventFilter early;
+    early.occurredToUs = minute(-1000);
+    EXPECT_EQ(allPages(early, 10), (QList<qint64>{importedSeq}));
+    EXPECT_EQ(*log->count(early), 1);
+    EventFilter firstFive; // events without occurred_at count by recorded_at
+    firstFive.occurredFromUs = minute(0);
+    firstFive.occurredToUs = minute(6);
+    EXPECT_EQ(allPages(firstFive, 2), (QList<qint64>{1, 2, 3, 4, 5}));
+    EventFilter recorded; // recorded_at puts the imported event at the end
+    recorded.fromUs = minute(kEvents);
+    EXPECT_EQ(allPages(recorded, 10), (QList<qint64>{kEvents, importedSeq}));
+}
+
+TEST_F(QueryTest, NewestFirstPagesNeedNoSort)
+{
+    QList<EventFilter> filters;
+    EventFilter f;
+    filters.append(f);
+    f.actorId = QStringLiteral("user1");
+    filters.append(f);
+    f.actions = {Action::Edit};
+    filters.append(f);
+    f = {};
+    f.fromUs = minute(3);
+    f.toUs = minute(40);
+    filters.append(f);
+    f = {};
+    f.text = QStringLiteral("calibration");
+    filters.append(f);
+    f = {};
+    f.objectId = QStringLiteral("SOP-3");
+    filters.append(f);
+    for (const EventFilter &filter : filters) {
+        auto plan = log->queryPlan(filter, PageRequest::Order::NewestFirst);
+        ASSERT_TRUE(plan) << plan.error().message().toStdString();
+        EXPECT_FALSE(plan->contains(QStringLiteral("TEMP B-TREE"))) << plan->toStdString();
     }
 }
 

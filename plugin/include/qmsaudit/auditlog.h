@@ -108,13 +108,13 @@ public:
      */
     Result<AppendedRange> appendStream(const EventSource &next, const TrailerFactory &trailer = {});
 
-    /// Events matching @p filter with seq > page.afterSeq, ascending by seq.
+    /// Events matching @p filter with page.afterSeq < seq < page.beforeSeq, in page.order.
     Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
     Result<qint64> count(const EventFilter &filter) const;
     Result<Event> eventAt(qint64 seq) const;
     Result<LogStatistics> statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
     /// SQLite's EXPLAIN QUERY PLAN for the statement query() would run (diagnostics and tests).
-    Result<QString> queryPlan(const EventFilter &filter) const;
+    Result<QString> queryPlan(const EventFilter &filter, PageRequest::Order order = PageRequest::Order::OldestFirst) const;
 
     Result<ChainHead> head() const;
     /// Recomputes the whole chain and checks the storage pages; never modifies the file.

@@ -18,6 +18,11 @@ namespace QmsAudit {
 struct EventFilter {
     std::optional<qint64> fromUs; ///< recorded_at >= fromUs
     std::optional<qint64> toUs;   ///< recorded_at <  toUs
+    /// When it happened: occurred_at, or recorded_at for events that carry none (imported history
+    /// keeps its occurred_at while recorded_at is the import time). No index serves these alone:
+    /// combine them with another filter on big logs (docs/queries.md).
+    std::optional<qint64> occurredFromUs; ///< occurred >= occurredFromUs
+    std::optional<qint64> occurredToUs;   ///< occurred <  occurredToUs
     QString actorId;
     QList<Action> actions;        ///< any of these
     QString objectId;
@@ -33,18 +38,28 @@ struct EventFilter {
     bool isEmpty() const;
 };
 
-/// Keyset pagination: events with seq > afterSeq, ascending, at most limit of them.
+/**
+ * Keyset pagination, never OFFSET: events with afterSeq < seq < beforeSeq (0: no upper bound),
+ * at most limit of them, oldest or newest first. Newest first is what auditors usually want.
+ */
 struct PageRequest {
+    enum class Order { OldestFirst, NewestFirst };
     qint64 afterSeq = 0;
     int limit = 100;
     static constexpr int MaxLimit = 10000;
+    qint64 beforeSeq = 0;
+    Order order = Order::OldestFirst;
 };
 
-/// One page of results; pass nextAfterSeq back as PageRequest::afterSeq for the next page.
+/**
+ * One page of results, in the order asked for. The next page: oldest first, pass nextAfterSeq
+ * back as PageRequest::afterSeq; newest first, nextBeforeSeq as PageRequest::beforeSeq.
+ */
 struct EventPage {
     QList<Event> events;
     qint64 nextAfterSeq = 0;
     bool hasMore = false;
+    qint64 nextBeforeSeq = 0;
 };
 
 } // namespace QmsAudit

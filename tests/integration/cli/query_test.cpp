@@ -220,6 +220,30 @@ TEST_F(QueryTest, AllPagesThroughEverything)
     EXPECT_EQ(afterAll.outLines().size(), 6);
 }
 
+TEST_F(QueryTest, NewestFirstPagesBackwardsWithBeforeSeq)
+{
+    const CliResult first = query({u"--order"_s, u"newest"_s, u"--limit"_s, u"2"_s, u"--format"_s, u"jsonl"_s});
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    QList<qint64> seqs;
+    for (const QString &line : first.outLines())
+        seqs.append(QJsonDocument::fromJson(line.toUtf8()).object().value(u"seq"_s).toInteger());
+    EXPECT_EQ(seqs, (QList<qint64>{5, 4}));
+    EXPECT_TRUE(first.err.contains(u"continue with --before-seq 4"_s)) << first.err.toStdString();
+    EXPECT_EQ(seqsOf(queryEvents({u"--order"_s, u"newest"_s, u"--before-seq"_s, u"4"_s})), (QList<qint64>{3, 2, 1}));
+    EXPECT_EQ(seqsOf(queryEvents({u"--after-seq"_s, u"1"_s, u"--before-seq"_s, u"4"_s})), (QList<qint64>{2, 3}));
+    EXPECT_EQ(seqsOf(queryEvents({u"--order"_s, u"newest"_s, u"--action"_s, u"view"_s})), (QList<qint64>{4, 1}));
+}
+
+TEST_F(QueryTest, OccurredFiltersFindImportedHistoryByWhenItHappened)
+{
+    Event old = sampleEvent(0);
+    old.recordedAtUs = *parseTimestamp(u"2019-03-04T05:06:07Z"_s); // becomes occurred_at on import
+    ASSERT_EQ(importLines(toJsonLines({old})).exitCode, 0);
+    EXPECT_EQ(seqsOf(queryEvents({u"--occurred-to"_s, u"2020-01-01"_s})), (QList<qint64>{6}));
+    EXPECT_TRUE(queryEvents({u"--to"_s, u"2020-01-01"_s}).isEmpty()); // recorded today
+    EXPECT_EQ(seqsOf(queryEvents({u"--occurred-from"_s, u"2020-01-01"_s})), (QList<qint64>{1, 2, 3, 4, 5, 7}));
+}
+
 TEST_F(QueryTest, DefaultLimitIsOneHundred)
 {
     QList<Event> more;
@@ -260,6 +284,10 @@ TEST_F(QueryTest, InvalidOptionValuesFail)
         {u"--action"_s, u"view,teleport"_s},
         {u"--action"_s, u"view,,edit"_s},
         {u"--outcome"_s, u"meh"_s},
+        {u"--order"_s, u"sideways"_s},
+        {u"--before-seq"_s, u"0"_s},
+        {u"--occurred-from"_s, u"soon"_s},
+        {u"--occurred-from"_s, u"2026-02-01"_s, u"--occurred-to"_s, u"2026-01-01"_s},
     };
     for (const QStringList &args : cases) {
         const CliResult result = query(args);
