@@ -7,6 +7,7 @@
 #include "query/querybuilder_p.h"
 #include "query/textmatch_p.h"
 #include "storage/durablefile_p.h"
+#include "storage/eventreader_p.h"
 #include "storage/keyrotation_p.h"
 #include "storage/schemasql_p.h"
 #include "storage/summaryreader_p.h"
@@ -135,6 +136,31 @@ Result<ChainHead> AuditLogPrivate::readHead(Connection &connection) const
     if (!*row)
         return ChainHead{0, m_genesis, 0};
     return ChainHead{select->int64(0), select->blob(1), select->int64(2)};
+}
+
+Result<std::shared_ptr<EventReader>> AuditLogPrivate::reader()
+{
+    QMutexLocker lock(&m_readerMutex);
+    if (!m_reader) {
+        auto reader = std::make_unique<EventReaderPrivate>(m_path, SecretKey(m_key.kind(), m_key.data(), m_key.size()), m_busyTimeoutMs);
+        if (auto connected = reader->connect(); !connected)
+            return connected.error();
+        m_reader.reset(new EventReader(std::move(reader)));
+    }
+    return m_reader;
+}
+
+void AuditLogPrivate::setKey(SecretKey key)
+{
+    QMutexLocker lock(&m_readerMutex);
+    m_key = std::move(key);
+    m_reader.reset(); // its connection has the old key; the next read opens one with the new
+}
+
+void AuditLogPrivate::dropReader()
+{
+    QMutexLocker lock(&m_readerMutex);
+    m_reader.reset();
 }
 
 Result<void> AuditLogPrivate::beginAppend(PendingAppend &pending)
@@ -272,14 +298,7 @@ Result<void> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, q
 
 Result<Event> AuditLogPrivate::decodeRow(const Statement &statement) const
 {
-    const qint64 seq = statement.int64(0);
-    auto event = CanonicalEncoding::decode(statement.blob(1));
-    if (!event || event->seq != seq) {
-        return Error(ErrorCode::IntegrityFailure,
-                     QStringLiteral("The record at seq %1 of %2 is damaged; run verify.").arg(seq).arg(m_path));
-    }
-    event->hash = statement.blob(2);
-    return event;
+    return EventReaderPrivate::decodeRow(statement, m_path);
 }
 
 AuditLog::AuditLog(std::unique_ptr<AuditLogPrivate> dd)
@@ -444,181 +463,63 @@ Result<AppendedRange> AuditLog::appendStream(const EventSource &next, const Trai
     return range;
 }
 
+// The read side is an EventReader on a read-only connection of its own: reads never wait for
+// the write lock, and a long query never holds up recording.
+
 Result<EventPage> AuditLog::query(const EventFilter &filter, const PageRequest &page) const
 {
-    if (page.limit < 1 || page.limit > PageRequest::MaxLimit)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The page size must be between 1 and %1.").arg(PageRequest::MaxLimit));
-    if (page.afterSeq < 0 || page.beforeSeq < 0)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("afterSeq and beforeSeq must not be negative."));
-    if (auto valid = QueryBuilder::check(filter); !valid)
-        return valid.error();
-    QMutexLocker lock(&d->m_mutex);
-    auto connection = d->liveConnection();
-    if (!connection)
-        return connection.error();
-    const bool newestFirst = page.order == PageRequest::Order::NewestFirst;
-    const QueryBuilder builder(filter, page.order);
-    const TextMatch textMatch(filter.text);
-    auto select = (*connection)->prepare(builder.selectPage());
-    if (!select)
-        return select.error();
-    // One row more than asked tells whether another page exists. Text hits are checked against
-    // the event, so the index may yield rows that are skipped: then SQLite is not told a limit.
-    PageRequest bounds = page;
-    bounds.limit = textMatch.isEmpty() ? page.limit + 1 : -1;
-    builder.bindPage(*select, bounds);
-    EventPage result;
-    result.nextAfterSeq = page.afterSeq;
-    result.nextBeforeSeq = page.beforeSeq;
-    while (true) {
-        auto row = select->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto event = d->decodeRow(*select);
-        if (!event)
-            return event.error();
-        if (!textMatch.isEmpty() && !textMatch.matches(event->object.title, event->reason))
-            continue; // a text-index row that does not belong to this event (docs/queries.md)
-        if (result.events.size() == page.limit) {
-            result.hasMore = true;
-            break;
-        }
-        (newestFirst ? result.nextBeforeSeq : result.nextAfterSeq) = event->seq;
-        result.events.append(std::move(*event));
-    }
-    return result;
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    return (*reader)->query(filter, page);
 }
 
 Result<qint64> AuditLog::count(const EventFilter &filter) const
 {
-    if (auto valid = QueryBuilder::check(filter); !valid)
-        return valid.error();
-    QMutexLocker lock(&d->m_mutex);
-    auto connection = d->liveConnection();
-    if (!connection)
-        return connection.error();
-    const QueryBuilder builder(filter);
-    const TextMatch textMatch(filter.text);
-    if (!textMatch.isEmpty()) {
-        // Every text hit is checked against the event's own title and reason, as query() does.
-        auto select = (*connection)->prepare(builder.selectTextColumns());
-        if (!select)
-            return select.error();
-        builder.bindFilter(*select);
-        qint64 matching = 0;
-        while (true) {
-            auto row = select->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                return matching;
-            if (textMatch.matches(select->text(0), select->text(1)))
-                ++matching;
-        }
-    }
-    auto select = (*connection)->prepare(builder.selectCount());
-    if (!select)
-        return select.error();
-    builder.bindFilter(*select);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    return select->int64(0);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    return (*reader)->count(filter);
 }
 
 Result<Event> AuditLog::eventAt(qint64 seq) const
 {
-    QMutexLocker lock(&d->m_mutex);
-    auto connection = d->liveConnection();
-    if (!connection)
-        return connection.error();
-    auto select = (*connection)->prepare("SELECT seq, payload, hash FROM events WHERE seq = ?1");
-    if (!select)
-        return select.error();
-    select->bind(1, seq);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error(ErrorCode::NotFound, QStringLiteral("There is no event with seq %1 in %2.").arg(seq).arg(d->m_path));
-    return d->decodeRow(*select);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    return (*reader)->eventAt(seq);
 }
 
 Result<LogStatistics> AuditLog::statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
 {
-    QMutexLocker lock(&d->m_mutex);
-    auto connection = d->liveConnection();
-    if (!connection)
-        return connection.error();
-    // Whole days come from the summary the writer keeps; other ranges count the events.
-    if (SummaryReader::coversWholeDays(fromUs, toUs))
-        return SummaryReader::statistics(**connection, fromUs, toUs);
-    EventFilter filter;
-    filter.fromUs = fromUs;
-    filter.toUs = toUs;
-    const QueryBuilder builder(filter);
-    LogStatistics stats;
-    stats.fromUs = fromUs;
-    stats.toUs = toUs;
-    const std::pair<QByteArray, QMap<QString, qint64> *> groups[] = {
-        {"action", &stats.byAction},
-        {"actor_id", &stats.byActor},
-        {"object_type", &stats.byObjectType},
-        {"outcome", &stats.byOutcome},
-        {"recorded_at / " + QByteArray::number(kMicrosPerDay), &stats.byDay},
-    };
-    for (const auto &[expression, counts] : groups) {
-        auto select = (*connection)->prepare(builder.selectGroupCounts(expression));
-        if (!select)
-            return select.error();
-        builder.bindFilter(*select);
-        while (true) {
-            auto row = select->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            const QString key = counts == &stats.byDay ? formatTimestamp(select->int64(0) * kMicrosPerDay).left(10) : select->text(0);
-            counts->insert(key, select->int64(1));
-        }
-    }
-    for (qint64 n : std::as_const(stats.byAction))
-        stats.total += n;
-    return stats;
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    return (*reader)->statistics(fromUs, toUs);
 }
 
 Result<QString> AuditLog::queryPlan(const EventFilter &filter, PageRequest::Order order) const
 {
-    QMutexLocker lock(&d->m_mutex);
-    auto connection = d->liveConnection();
-    if (!connection)
-        return connection.error();
-    const QueryBuilder builder(filter, order);
-    auto explain = (*connection)->prepare("EXPLAIN QUERY PLAN " + builder.selectPage());
-    if (!explain)
-        return explain.error();
-    builder.bindPage(*explain, PageRequest{});
-    QStringList lines;
-    while (true) {
-        auto row = explain->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        lines.append(explain->text(3)); // selectid, order, from, detail
-    }
-    return lines.join(QLatin1Char('\n'));
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    return (*reader)->queryPlan(filter, order);
 }
 
 Result<ChainHead> AuditLog::head() const
 {
-    QMutexLocker lock(&d->m_mutex);
-    auto connection = d->liveConnection();
-    if (!connection)
-        return connection.error();
-    return d->readHead(**connection);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    return (*reader)->head();
+}
+
+Result<std::shared_ptr<const EventReader>> AuditLog::reader() const
+{
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    return std::shared_ptr<const EventReader>(*reader);
 }
 
 VerificationReport AuditLog::verify() const

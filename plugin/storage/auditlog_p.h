@@ -7,6 +7,7 @@
 #include "storage/transaction_p.h"
 
 #include <qmsaudit/auditlog.h>
+#include <qmsaudit/eventreader.h>
 
 #include <QMutex>
 
@@ -46,6 +47,12 @@ public:
     /// After a failed COMMIT the outcome is unknown (docs/design-notes.md, pitfall 8): reconnect and look.
     Result<void> resolveUncertainCommit(const Error &commitError, qint64 lastSeq, const QByteArray &lastHash);
     Result<Event> decodeRow(const Statement &statement) const;
+    /// The read side (EventReader on a read-only connection), opened on first use.
+    Result<std::shared_ptr<EventReader>> reader();
+    /// Replaces the cached key (key rotation) and drops the reader that used the old one.
+    void setKey(SecretKey key);
+    /// Drops the reader (the file was replaced under it).
+    void dropReader();
 
     const QString m_path;
     SecretKey m_key; ///< kept (wiped on destruction) to open verification connections and reconnect
@@ -58,6 +65,8 @@ public:
     std::optional<Statement> m_insertText;
     std::optional<SummaryWriter> m_summary; ///< reset with m_insert: its statements belong to m_connection
     mutable QMutex m_mutex;
+    QMutex m_readerMutex; ///< guards m_reader and m_key changes; taken after m_mutex, never before
+    std::shared_ptr<EventReader> m_reader;
 };
 
 } // namespace QmsAudit

@@ -83,6 +83,7 @@ void KeyRotation::removeBackups() const
 
 Result<void> KeyRotation::restoreBackup()
 {
+    d.dropReader();
     d.m_summary.reset();
     d.m_insertText.reset();
     d.m_insert.reset();
@@ -162,6 +163,7 @@ Result<void> KeyRotation::rotate(const SecretKey &newKey, const QString &newKeyK
 
     // 2. sqlite3_rekey rewrites every page through the rollback journal; leaving WAL also
     // checkpoints everything into the main file, so the backup below is complete.
+    d.dropReader(); // its connection would keep the WAL in use
     d.m_summary.reset();
     d.m_insertText.reset();
     d.m_insert.reset();
@@ -179,10 +181,10 @@ Result<void> KeyRotation::rotate(const SecretKey &newKey, const QString &newKeyK
             return restored;
         return failed(attempt, rekeyed.error());
     }
-    SecretKey oldKey = std::move(d.m_key);
-    d.m_key = SecretKey(newKey.kind(), newKey.data(), newKey.size());
+    SecretKey oldKey(d.m_key.kind(), d.m_key.data(), d.m_key.size());
+    d.setKey(SecretKey(newKey.kind(), newKey.data(), newKey.size()));
     if (auto reopened = d.connect(); !reopened) {
-        d.m_key = std::move(oldKey);
+        d.setKey(std::move(oldKey));
         if (auto restored = restoreBackup(); !restored)
             return restored;
         const Error error(ErrorCode::IoError, QStringLiteral("Re-encrypting %1 did not complete (%2); the old key remains in force. Is the "

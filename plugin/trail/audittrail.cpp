@@ -50,16 +50,17 @@ ObjectRef AuditTrailPrivate::trailObject() const
     return {QStringLiteral("audit_trail"), m_logId, QString(), QFileInfo(m_config.logPath).fileName()};
 }
 
-Result<AuditLog *> AuditTrailPrivate::reader() const
+Result<EventReader *> AuditTrailPrivate::reader() const
 {
     QMutexLocker lock(&m_mutex);
     if (!m_writer)
         return notOpen();
     if (!m_reader) {
-        auto log = AuditLog::open(m_config.logPath, *m_keys, LogOptions{m_config.clock, 10000});
-        if (!log)
-            return log.error();
-        m_reader = std::move(*log);
+        // Read-only: queries never take the write lock the recording thread needs.
+        auto reader = EventReader::open(m_config.logPath, *m_keys, LogOptions{m_config.clock, 10000});
+        if (!reader)
+            return reader.error();
+        m_reader = std::move(*reader);
     }
     return m_reader.get();
 }

@@ -4,6 +4,7 @@
 #include "trail/groupcommitwriter_p.h"
 
 #include <qmsaudit/audittrail.h>
+#include <qmsaudit/eventreader.h>
 
 #include <QMutex>
 
@@ -18,7 +19,7 @@ public:
     void stamp(Event &event) const;
     Event ownEvent(Action action) const;
     ObjectRef trailObject() const;
-    Result<AuditLog *> reader() const;
+    Result<EventReader *> reader() const;
 
     AuditTrail *const q;
     AuditTrailConfig m_config;
@@ -29,7 +30,7 @@ public:
     mutable QMutex m_mutex; ///< guards the fields below
     Actor m_currentUser;
     QString m_session;
-    mutable std::unique_ptr<AuditLog> m_reader; ///< a second connection for queries
+    mutable std::unique_ptr<EventReader> m_reader; ///< a read-only connection for queries
 };
 
 } // namespace QmsAudit

@@ -47,6 +47,7 @@ struct AppendedRange {
 };
 
 class AuditLogPrivate;
+class EventReader;
 
 /**
  * One encrypted, append-only, hash-chained audit log file (SQLCipher).
@@ -117,6 +118,9 @@ public:
     Result<QString> queryPlan(const EventFilter &filter, PageRequest::Order order = PageRequest::Order::OldestFirst) const;
 
     Result<ChainHead> head() const;
+    /// The read side this log's read calls use (read-only connection): document histories, actor
+    /// activity, seeking to a date, streaming. Valid until the key is rotated.
+    Result<std::shared_ptr<const EventReader>> reader() const;
     /// Recomputes the whole chain and checks the storage pages; never modifies the file.
     VerificationReport verify() const;
     /**

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include <qmsaudit/auditlog.h>
+#include <qmsaudit/event.h>
+#include <qmsaudit/eventfilter.h>
+#include <qmsaudit/keyprovider.h>
+#include <qmsaudit/logstatistics.h>
+#include <qmsaudit/qmsaudit_export.h>
+#include <qmsaudit/result.h>
+#include <qmsaudit/verificationreport.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace QmsAudit {
+
+class EventReaderPrivate;
+
+/**
+ * The read side of a log, on a read-only connection of its own: it never writes, never takes
+ * the write lock, and reads while writers append (WAL). Views, reports and the CLI read through
+ * it; AuditLog's own read calls are a façade over one.
+ *
+ * Pages are keyset pages in either direction (PageRequest::order, afterSeq/beforeSeq); every
+ * filter is served by an index (docs/queries.md). Thread-safe: calls are serialised.
+ * @code
+ * auto reader = QmsAudit::EventReader::open("/var/lib/qms/audit.qmslog", keys);
+ * QmsAudit::PageRequest page;
+ * page.order = QmsAudit::PageRequest::Order::NewestFirst;
+ * auto history = (*reader)->documentHistory("procedure", "SOP-017", page);
+ * @endcode
+ */
+class QMSAUDIT_EXPORT EventReader
+{
+public:
+    /// Opens @p path read-only: NotFound, WrongKey, NotEncrypted or NotALog on failure.
+    static Result<std::unique_ptr<EventReader>> open(const QString &path, const KeyProvider &keys, const LogOptions &options = {});
+    ~EventReader();
+    EventReader(const EventReader &) = delete;
+    EventReader &operator=(const EventReader &) = delete;
+
+    QString path() const;
+    QString logId() const;
+
+    Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
+    Result<qint64> count(const EventFilter &filter) const;
+    Result<Event> eventAt(qint64 seq) const;
+    /// The first seq recorded at or after @p recordedAtUs (0 if none): where a view jumps to a date.
+    Result<qint64> seqAt(qint64 recordedAtUs) const;
+    Result<LogStatistics> statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
+    /// Every event on one document (all versions), in page.order.
+    Result<EventPage> documentHistory(const QString &objectType, const QString &objectId, const PageRequest &page = {}) const;
+    /// What one person did in a period, in page.order.
+    Result<EventPage> actorActivity(const QString &actorId, std::optional<qint64> fromUs, std::optional<qint64> toUs,
+                                    const PageRequest &page = {}) const;
+    /**
+     * Streams every matching event, oldest first, page by page (memory stays bounded), until
+     * @p visit returns false. Returns how many events were visited.
+     */
+    Result<qint64> forEach(const EventFilter &filter, const std::function<bool(const Event &)> &visit) const;
+    Result<ChainHead> head() const;
+    /// SQLite's EXPLAIN QUERY PLAN for the page query() would run (diagnostics and tests).
+    Result<QString> queryPlan(const EventFilter &filter, PageRequest::Order order = PageRequest::Order::OldestFirst) const;
+    /// AuditLog::verify() on connections of its own.
+    VerificationReport verify() const;
+
+private:
+    friend class AuditLogPrivate; // AuditLog's own reader shares its cached key
+    explicit EventReader(std::unique_ptr<EventReaderPrivate> d);
+    std::unique_ptr<EventReaderPrivate> d;
+};
+
+} // namespace QmsAudit

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "storage/eventreader_p.h"
+
+#include "integrity/canonicalencoding_p.h"
+#include "integrity/chainverifier_p.h"
+#include "query/querybuilder_p.h"
+#include "query/textmatch_p.h"
+#include "storage/summaryreader_p.h"
+
+#include <qmsaudit/timestamp.h>
+
+#include <QFileInfo>
+
+namespace QmsAudit {
+namespace {
+
+constexpr qint64 kMicrosPerDay = 86'400'000'000;
+constexpr int kStreamPageSize = 1000;
+
+} // namespace
+
+EventReaderPrivate::EventReaderPrivate(QString path, SecretKey key, int busyTimeoutMs)
+    : m_path(std::move(path))
+    , m_key(std::move(key))
+    , m_busyTimeoutMs(busyTimeoutMs)
+{
+}
+
+Result<std::unique_ptr<Connection>> EventReaderPrivate::openConnection() const
+{
+    return Connection::open(m_path, m_key, Connection::Mode::ReadOnly, m_busyTimeoutMs);
+}
+
+Result<void> EventReaderPrivate::connect()
+{
+    auto connection = openConnection();
+    if (!connection)
+        return connection.error();
+    auto meta = Schema::load(**connection);
+    if (!meta)
+        return meta.error();
+    m_meta = *meta;
+    m_connection = std::move(*connection);
+    return {};
+}
+
+Result<Event> EventReaderPrivate::decodeRow(const Statement &statement, const QString &path)
+{
+    const qint64 seq = statement.int64(0);
+    auto event = CanonicalEncoding::decode(statement.blob(1));
+    if (!event || event->seq != seq)
+        return Error(ErrorCode::IntegrityFailure, QStringLiteral("The record at seq %1 of %2 is damaged; run verify.").arg(seq).arg(path));
+    event->hash = statement.blob(2);
+    return event;
+}
+
+EventReader::EventReader(std::unique_ptr<EventReaderPrivate> dd)
+    : d(std::move(dd))
+{
+}
+
+EventReader::~EventReader() = default;
+
+Result<std::unique_ptr<EventReader>> EventReader::open(const QString &path, const KeyProvider &keys, const LogOptions &options)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error(ErrorCode::NotFound, QStringLiteral("%1 does not exist.").arg(path));
+    if (!info.isFile() || info.size() == 0)
+        return Error(ErrorCode::NotALog, QStringLiteral("%1 is not a QmsAudit log.").arg(path));
+    if (Connection::isPlaintextSqlite(path)) {
+        return Error(ErrorCode::NotEncrypted,
+                     QStringLiteral("%1 is an unencrypted SQLite database; QmsAudit logs are always encrypted. Refusing to open it.").arg(path));
+    }
+    auto key = keys.fetchKey();
+    if (!key)
+        return key.error();
+    if (key->isEmpty())
+        return Error(ErrorCode::KeyUnavailable, QStringLiteral("The %1 produced an empty key; refusing.").arg(keys.description()));
+    auto d = std::make_unique<EventReaderPrivate>(path, std::move(*key), options.busyTimeoutMs);
+    if (auto connected = d->connect(); !connected)
+        return connected.error();
+    return std::unique_ptr<EventReader>(new EventReader(std::move(d)));
+}
+
+QString EventReader::path() const
+{
+    return d->m_path;
+}
+
+QString EventReader::logId() const
+{
+    return d->m_meta.logId;
+}
+
+Result<EventPage> EventReader::query(const EventFilter &filter, const PageRequest &page) const
+{
+    if (page.limit < 1 || page.limit > PageRequest::MaxLimit)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The page size must be between 1 and %1.").arg(PageRequest::MaxLimit));
+    if (page.afterSeq < 0 || page.beforeSeq < 0)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("afterSeq and beforeSeq must not be negative."));
+    if (auto valid = QueryBuilder::check(filter); !valid)
+        return valid.error();
+    QMutexLocker lock(&d->m_mutex);
+    const bool newestFirst = page.order == PageRequest::Order::NewestFirst;
+    const QueryBuilder builder(filter, page.order);
+    const TextMatch textMatch(filter.text);
+    auto select = d->m_connection->prepare(builder.selectPage());
+    if (!select)
+        return select.error();
+    // One row more than asked tells whether another page exists. Text hits are checked against
+    // the event, so the index may yield rows that are skipped: then SQLite is not told a limit.
+    PageRequest bounds = page;
+    bounds.limit = textMatch.isEmpty() ? page.limit + 1 : -1;
+    builder.bindPage(*select, bounds);
+    EventPage result;
+    result.nextAfterSeq = page.afterSeq;
+    result.nextBeforeSeq = page.beforeSeq;
+    while (true) {
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto event = EventReaderPrivate::decodeRow(*select, d->m_path);
+        if (!event)
+            return event.error();
+        if (!textMatch.isEmpty() && !textMatch.matches(event->object.title, event->reason))
+            continue; // a text-index row that does not belong to this event (docs/queries.md)
+        if (result.events.size() == page.limit) {
+            result.hasMore = true;
+            break;
+        }
+        (newestFirst ? result.nextBeforeSeq : result.nextAfterSeq) = event->seq;
+        result.events.append(std::move(*event));
+    }
+    return result;
+}
+
+Result<qint64> EventReader::count(const EventFilter &filter) const
+{
+    if (auto valid = QueryBuilder::check(filter); !valid)
+        return valid.error();
+    QMutexLocker lock(&d->m_mutex);
+    const QueryBuilder builder(filter);
+    const TextMatch textMatch(filter.text);
+    if (!textMatch.isEmpty()) {
+        // Every text hit is checked against the event's own title and reason, as query() does.
+        auto select = d->m_connection->prepare(builder.selectTextColumns());
+        if (!select)
+            return select.error();
+        builder.bindFilter(*select);
+        qint64 matching = 0;
+        while (true) {
+            auto row = select->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return matching;
+            if (textMatch.matches(select->text(0), select->text(1)))
+                ++matching;
+        }
+    }
+    auto select = d->m_connection->prepare(builder.selectCount());
+    if (!select)
+        return select.error();
+    builder.bindFilter(*select);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return select->int64(0);
+}
+
+Result<Event> EventReader::eventAt(qint64 seq) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    auto select = d->m_connection->prepare("SELECT seq, payload, hash FROM events WHERE seq = ?1");
+    if (!select)
+        return select.error();
+    select->bind(1, seq);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error(ErrorCode::NotFound, QStringLiteral("There is no event with seq %1 in %2.").arg(seq).arg(d->m_path));
+    return EventReaderPrivate::decodeRow(*select, d->m_path);
+}
+
+Result<qint64> EventReader::seqAt(qint64 recordedAtUs) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    auto select = d->m_connection->prepare(
+        "SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at >= ?1 ORDER BY recorded_at, seq LIMIT 1");
+    if (!select)
+        return select.error();
+    select->bind(1, recordedAtUs);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return *row ? select->int64(0) : 0;
+}
+
+Result<LogStatistics> EventReader::statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    // Whole days come from the summary the writer keeps; other ranges count the events.
+    if (SummaryReader::coversWholeDays(fromUs, toUs))
+        return SummaryReader::statistics(*d->m_connection, fromUs, toUs);
+    EventFilter filter;
+    filter.fromUs = fromUs;
+    filter.toUs = toUs;
+    const QueryBuilder builder(filter);
+    LogStatistics stats;
+    stats.fromUs = fromUs;
+    stats.toUs = toUs;
+    const std::pair<QByteArray, QMap<QString, qint64> *> groups[] = {
+        {"action", &stats.byAction},
+        {"actor_id", &stats.byActor},
+        {"object_type", &stats.byObjectType},
+        {"outcome", &stats.byOutcome},
+        {"recorded_at / " + QByteArray::number(kMicrosPerDay), &stats.byDay},
+    };
+    for (const auto &[expression, counts] : groups) {
+        auto select = d->m_connection->prepare(builder.selectGroupCounts(expression));
+        if (!select)
+            return select.error();
+        builder.bindFilter(*select);
+        while (true) {
+            auto row = select->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            const QString key = counts == &stats.byDay ? formatTimestamp(select->int64(0) * kMicrosPerDay).left(10) : select->text(0);
+            counts->insert(key, select->int64(1));
+        }
+    }
+    for (qint64 n : std::as_const(stats.byAction))
+        stats.total += n;
+    return stats;
+}
+
+Result<EventPage> EventReader::documentHistory(const QString &objectType, const QString &objectId, const PageRequest &page) const
+{
+    EventFilter filter;
+    filter.objectType = objectType;
+    filter.objectId = objectId;
+    return query(filter, page);
+}
+
+Result<EventPage> EventReader::actorActivity(const QString &actorId, std::optional<qint64> fromUs, std::optional<qint64> toUs,
+                                             const PageRequest &page) const
+{
+    EventFilter filter;
+    filter.actorId = actorId;
+    filter.fromUs = fromUs;
+    filter.toUs = toUs;
+    return query(filter, page);
+}
+
+Result<qint64> EventReader::forEach(const EventFilter &filter, const std::function<bool(const Event &)> &visit) const
+{
+    PageRequest page{0, kStreamPageSize};
+    qint64 visited = 0;
+    while (true) {
+        auto result = query(filter, page);
+        if (!result)
+            return result.error();
+        for (const Event &event : std::as_const(result->events)) {
+            ++visited;
+            if (!visit(event))
+                return visited;
+        }
+        if (!result->hasMore)
+            return visited;
+        page.afterSeq = result->nextAfterSeq;
+    }
+}
+
+Result<ChainHead> EventReader::head() const
+{
+    QMutexLocker lock(&d->m_mutex);
+    auto select = d->m_connection->prepare("SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1");
+    if (!select)
+        return select.error();
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return ChainHead{0, d->m_meta.genesis(), 0};
+    return ChainHead{select->int64(0), select->blob(1), select->int64(2)};
+}
+
+Result<QString> EventReader::queryPlan(const EventFilter &filter, PageRequest::Order order) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    const QueryBuilder builder(filter, order);
+    auto explain = d->m_connection->prepare("EXPLAIN QUERY PLAN " + builder.selectPage());
+    if (!explain)
+        return explain.error();
+    builder.bindPage(*explain, PageRequest{});
+    QStringList lines;
+    while (true) {
+        auto row = explain->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        lines.append(explain->text(3)); // selectid, order, from, detail
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+VerificationReport EventReader::verify() const
+{
+    // Connections of their own: a damaged page poisons the connection that read it.
+    const ChainVerifier verifier([this] { return d->openConnection(); });
+    return verifier.run();
+}
+
+} // namespace QmsAudit

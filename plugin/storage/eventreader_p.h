@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "storage/connection_p.h"
+#include "storage/schema_p.h"
+
+#include <qmsaudit/eventreader.h>
+
+#include <QMutex>
+
+#include <memory>
+
+namespace QmsAudit {
+
+class EventReaderPrivate
+{
+public:
+    EventReaderPrivate(QString path, SecretKey key, int busyTimeoutMs);
+
+    /// Opens the read-only connection and reads the meta table.
+    Result<void> connect();
+    Result<std::unique_ptr<Connection>> openConnection() const;
+
+    /// The row (seq, payload, hash) as an Event; IntegrityFailure if the record is damaged.
+    static Result<Event> decodeRow(const Statement &statement, const QString &path);
+
+    const QString m_path;
+    const SecretKey m_key;
+    const int m_busyTimeoutMs;
+    Schema::Meta m_meta;
+    std::unique_ptr<Connection> m_connection;
+    mutable QMutex m_mutex;
+};
+
+} // namespace QmsAudit

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// EventReader: the read side on a read-only connection, beside a writer.
+#include <qmsaudit/auditlog.h>
+#include <qmsaudit/eventreader.h>
+#include <qmsaudit/keyfileprovider.h>
+
+#include "mockclock.h"
+#include "testlog.h"
+
+#include <gtest/gtest.h>
+
+using namespace QmsAudit;
+using namespace QmsAudit::Test;
+
+namespace {
+
+constexpr qint64 kMinute = 60'000'000;
+
+class EventReaderTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        log = dir.create({&clock});
+        ASSERT_TRUE(log);
+        for (int i = 0; i < 40; ++i) {
+            clock.advance(kMinute);
+            ASSERT_TRUE(log->append(sampleEvent(i)));
+        }
+        auto opened = EventReader::open(dir.logPath(), dir.keys());
+        ASSERT_TRUE(opened) << opened.error().message().toStdString();
+        reader = std::move(*opened);
+    }
+
+    static QList<qint64> seqsOf(const EventPage &page)
+    {
+        QList<qint64> seqs;
+        for (const Event &e : page.events)
+            seqs.append(e.seq);
+        return seqs;
+    }
+
+    TestLogDir dir;
+    MockClock clock;
+    std::unique_ptr<AuditLog> log;
+    std::unique_ptr<EventReader> reader;
+};
+
+} // namespace
+
+TEST_F(EventReaderTest, ReadsWhatTheWriterCommitsWithoutTheWriteLock)
+{
+    EXPECT_EQ(reader->logId(), log->logId());
+    EXPECT_EQ(*reader->count({}), 40);
+    // Every commit of the writer is visible to the next read.
+    ASSERT_TRUE(log->append(sampleEvent(40)));
+    EXPECT_EQ(*reader->count({}), 41);
+    EXPECT_EQ(reader->head()->seq, 41);
+    EXPECT_EQ(reader->head()->hash, log->head()->hash);
+    EXPECT_EQ(reader->eventAt(41)->object, sampleEvent(40).object);
+    EXPECT_EQ(reader->eventAt(99).error().code(), ErrorCode::NotFound);
+    EXPECT_TRUE(reader->verify().ok);
+}
+
+TEST_F(EventReaderTest, DocumentHistoryAndActorActivityNewestFirst)
+{
+    PageRequest page{0, 100};
+    page.order = PageRequest::Order::NewestFirst;
+    auto history = reader->documentHistory(QStringLiteral("procedure"), QStringLiteral("DOC-3"), page);
+    ASSERT_TRUE(history);
+    // DOC-3 is i % 7 == 3 (i = 3, 10, 17, 24, 31, 38), a procedure when i is odd: i = 3, 17, 31.
+    EXPECT_EQ(seqsOf(*history), (QList<qint64>{32, 18, 4}));
+    // user1 is i % 4 == 1, so seq % 4 == 2; seq s is stamped at minute s.
+    const qint64 start = clock.nowUtcMicros() - 40 * kMinute;
+    auto activity = reader->actorActivity(QStringLiteral("user1"), start + 10 * kMinute, start + 30 * kMinute, page);
+    ASSERT_TRUE(activity);
+    EXPECT_EQ(seqsOf(*activity), (QList<qint64>{26, 22, 18, 14, 10})); // [minute 10, minute 30): seqs 10..29
+}
+
+TEST_F(EventReaderTest, SeqAtFindsWhereADateBegins)
+{
+    const qint64 start = clock.nowUtcMicros() - 40 * kMinute;
+    EXPECT_EQ(*reader->seqAt(start), 1);
+    EXPECT_EQ(*reader->seqAt(start + 10 * kMinute), 10);
+    EXPECT_EQ(*reader->seqAt(start + 10 * kMinute + 1), 11);
+    EXPECT_EQ(*reader->seqAt(clock.nowUtcMicros() + 1), 0);
+}
+
+TEST_F(EventReaderTest, ForEachStreamsEveryMatchAndStopsWhenAsked)
+{
+    EventFilter edits;
+    edits.actions = {Action::Edit};
+    QList<qint64> seqs;
+    auto visited = reader->forEach(edits, [&seqs](const Event &e) {
+        seqs.append(e.seq);
+        return true;
+    });
+    ASSERT_TRUE(visited);
+    EXPECT_EQ(*visited, 8); // i % 5 == 1
+    EXPECT_EQ(seqs, (QList<qint64>{2, 7, 12, 17, 22, 27, 32, 37}));
+    qint64 seen = 0;
+    auto stopped = reader->forEach({}, [&seen](const Event &) { return ++seen < 3; });
+    EXPECT_EQ(*stopped, 3);
+}
+
+TEST_F(EventReaderTest, RefusesAWrongKeyAndAMissingFile)
+{
+    KeyFileProvider other(dir.writeOtherKeyFile());
+    EXPECT_EQ(EventReader::open(dir.logPath(), other).error().code(), ErrorCode::WrongKey);
+    EXPECT_EQ(EventReader::open(dir.path(QStringLiteral("none.qmslog")), dir.keys()).error().code(), ErrorCode::NotFound);
+}
+
+TEST_F(EventReaderTest, AuditLogReadsThroughItsReaderAcrossAKeyRotation)
+{
+    reader.reset();
+    ASSERT_EQ(*log->count({}), 40);
+    KeyFileProvider newKeys(dir.writeOtherKeyFile(QStringLiteral("new.key")));
+    ASSERT_TRUE(log->rekey(newKeys, Actor{QStringLiteral("admin"), {}, {}}));
+    // The old reader's connection had the old key; the log opened a new one.
+    EXPECT_EQ(*log->count({}), 42);
+    auto shared = log->reader();
+    ASSERT_TRUE(shared);
+    EXPECT_EQ((*shared)->head()->seq, 42);
+}
