@@ -31,16 +31,6 @@ QString keyKindName(const SecretKey &key)
     return key.kind() == SecretKey::Kind::RawKey ? QStringLiteral("raw") : QStringLiteral("passphrase");
 }
 
-Result<SecretKey> fetchUsableKey(const KeyProvider &keys)
-{
-    auto key = keys.fetchKey();
-    if (!key)
-        return key.error();
-    if (key->isEmpty())
-        return Error(ErrorCode::KeyUnavailable, QStringLiteral("The %1 produced an empty key; refusing (the log would not be encrypted).").arg(keys.description()));
-    return key;
-}
-
 void removeLogFiles(const QString &path)
 {
     for (const char *suffix : {"", "-wal", "-shm", "-journal"})
@@ -313,7 +303,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::create(const QString &path, const Ke
 {
     if (QFileInfo::exists(path))
         return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists; refusing to overwrite it.").arg(path));
-    auto key = fetchUsableKey(keys);
+    auto key = Connection::usableKey(keys);
     if (!key)
         return key.error();
     if (auto created = DurableFile::createEmpty(path); !created)
@@ -353,18 +343,9 @@ Result<std::unique_ptr<AuditLog>> AuditLog::create(const QString &path, const Ke
 
 Result<std::unique_ptr<AuditLog>> AuditLog::open(const QString &path, const KeyProvider &keys, const LogOptions &options)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error(ErrorCode::NotFound, QStringLiteral("%1 does not exist.").arg(path));
-    if (!info.isFile())
-        return Error(ErrorCode::NotALog, QStringLiteral("%1 is not a regular file.").arg(path));
-    if (info.size() == 0)
-        return Error(ErrorCode::NotALog, QStringLiteral("%1 is empty: it is not a QmsAudit log.").arg(path));
-    if (Connection::isPlaintextSqlite(path)) {
-        return Error(ErrorCode::NotEncrypted,
-                     QStringLiteral("%1 is an unencrypted SQLite database; QmsAudit logs are always encrypted. Refusing to open it.").arg(path));
-    }
-    auto key = fetchUsableKey(keys);
+    if (auto checked = Connection::checkExistingLog(path); !checked)
+        return checked.error();
+    auto key = Connection::usableKey(keys);
     if (!key)
         return key.error();
     auto d = std::make_unique<AuditLogPrivate>(path, std::move(*key), options);
@@ -539,7 +520,7 @@ Result<void> AuditLog::rekey(const KeyProvider &newKeys, const Actor &by, const 
     if (auto valid = validateEvent(event, d->m_meta.reasonRequired); !valid)
         return valid.error();
 
-    auto newKey = fetchUsableKey(newKeys);
+    auto newKey = Connection::usableKey(newKeys);
     QMutexLocker lock(&d->m_mutex);
     if (!newKey) {
         // Nothing was changed; the attempt is on record all the same.

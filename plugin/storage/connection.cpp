@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "storage/connection_p.h"
 
+#include <QFileInfo>
+
 #include <QFile>
 
 namespace QmsAudit {
@@ -163,6 +165,32 @@ bool Connection::isPlaintextSqlite(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return false;
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+Result<void> Connection::checkExistingLog(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error(ErrorCode::NotFound, QStringLiteral("%1 does not exist.").arg(path));
+    if (!info.isFile())
+        return Error(ErrorCode::NotALog, QStringLiteral("%1 is not a regular file.").arg(path));
+    if (info.size() == 0)
+        return Error(ErrorCode::NotALog, QStringLiteral("%1 is empty: it is not a QmsAudit log.").arg(path));
+    if (isPlaintextSqlite(path)) {
+        return Error(ErrorCode::NotEncrypted,
+                     QStringLiteral("%1 is an unencrypted SQLite database; QmsAudit logs are always encrypted. Refusing to open it.").arg(path));
+    }
+    return {};
+}
+
+Result<SecretKey> Connection::usableKey(const KeyProvider &keys)
+{
+    auto key = keys.fetchKey();
+    if (!key)
+        return key.error();
+    if (key->isEmpty())
+        return Error(ErrorCode::KeyUnavailable, QStringLiteral("The %1 produced an empty key; refusing (the log would not be encrypted).").arg(keys.description()));
+    return key;
 }
 
 } // namespace QmsAudit

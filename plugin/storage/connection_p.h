@@ -5,6 +5,7 @@
 #include "storage/statement_p.h"
 
 #include <qmsaudit/result.h>
+#include <qmsaudit/keyprovider.h>
 #include <qmsaudit/secretkey.h>
 
 #include <QString>
@@ -47,6 +48,10 @@ public:
 
     /// true if @p path begins with the plaintext SQLite header "SQLite format 3\0".
     static bool isPlaintextSqlite(const QString &path);
+    /// Before opening an existing log: NotFound, NotALog (not a file, empty) or NotEncrypted.
+    static Result<void> checkExistingLog(const QString &path);
+    /// The provider's key, refused when empty: SQLCipher would silently write plaintext.
+    static Result<SecretKey> usableKey(const KeyProvider &keys);
 
 private:
     Connection(const SqlCipherApi &api, sqlite3 *db, QString path);

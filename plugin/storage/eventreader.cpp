@@ -9,7 +9,6 @@
 
 #include <qmsaudit/timestamp.h>
 
-#include <QFileInfo>
 
 namespace QmsAudit {
 namespace {
@@ -63,20 +62,11 @@ EventReader::~EventReader() = default;
 
 Result<std::unique_ptr<EventReader>> EventReader::open(const QString &path, const KeyProvider &keys, const LogOptions &options)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error(ErrorCode::NotFound, QStringLiteral("%1 does not exist.").arg(path));
-    if (!info.isFile() || info.size() == 0)
-        return Error(ErrorCode::NotALog, QStringLiteral("%1 is not a QmsAudit log.").arg(path));
-    if (Connection::isPlaintextSqlite(path)) {
-        return Error(ErrorCode::NotEncrypted,
-                     QStringLiteral("%1 is an unencrypted SQLite database; QmsAudit logs are always encrypted. Refusing to open it.").arg(path));
-    }
-    auto key = keys.fetchKey();
+    if (auto checked = Connection::checkExistingLog(path); !checked)
+        return checked.error();
+    auto key = Connection::usableKey(keys);
     if (!key)
         return key.error();
-    if (key->isEmpty())
-        return Error(ErrorCode::KeyUnavailable, QStringLiteral("The %1 produced an empty key; refusing.").arg(keys.description()));
     auto d = std::make_unique<EventReaderPrivate>(path, std::move(*key), options.busyTimeoutMs);
     if (auto connected = d->connect(); !connected)
         return connected.error();
