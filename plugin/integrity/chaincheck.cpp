@@ -2,6 +2,7 @@
 #include "integrity/chaincheck_p.h"
 
 #include "integrity/canonicalencoding_p.h"
+#include "integrity/chainverifier_p.h"
 #include "integrity/encodedrecord_p.h"
 #include "integrity/hashchain_p.h"
 #include "integrity/sha256_p.h"
@@ -13,8 +14,6 @@ namespace QmsAudit {
 namespace {
 
 using Kind = VerificationFinding::Kind;
-
-constexpr int kMaxFindings = 100; // as ChainVerifier::MaxFindings
 
 QString text(QByteArrayView utf8)
 {
@@ -37,7 +36,7 @@ ChainCheck::~ChainCheck() = default;
 
 void ChainCheck::addFinding(Kind kind, qint64 seq, QString detail)
 {
-    if (m_report.findings.size() < kMaxFindings)
+    if (m_report.findings.size() < ChainVerifier::MaxFindings)
         m_report.findings.append({kind, seq, std::move(detail)});
 }
 

@@ -4,27 +4,20 @@
 #include "integrity/canonicalencoding_p.h"
 #include "integrity/chainverifier_p.h"
 #include "integrity/hashchain_p.h"
-#include "query/querybuilder_p.h"
-#include "query/textmatch_p.h"
 #include "storage/durablefile_p.h"
 #include "storage/eventreader_p.h"
 #include "storage/keyrotation_p.h"
 #include "storage/schemasql_p.h"
-#include "storage/summaryreader_p.h"
 #include "storage/transaction_p.h"
 
 #include <qmsaudit/eventvalidator.h>
-#include <qmsaudit/timestamp.h>
 
 #include <QFile>
 #include <QFileInfo>
 #include <QUuid>
 
-
 namespace QmsAudit {
 namespace {
-
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
 
 QString keyKindName(const SecretKey &key)
 {

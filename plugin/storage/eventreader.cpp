@@ -5,15 +5,13 @@
 #include "integrity/chainverifier_p.h"
 #include "query/querybuilder_p.h"
 #include "query/textmatch_p.h"
+#include "storage/schemasql_p.h"
 #include "storage/summaryreader_p.h"
-
-#include <qmsaudit/timestamp.h>
 
 
 namespace QmsAudit {
 namespace {
 
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
 constexpr int kStreamPageSize = 1000;
 
 } // namespace
@@ -208,22 +206,15 @@ Result<LogStatistics> EventReader::statistics(std::optional<qint64> fromUs, std:
         {"actor_id", &stats.byActor},
         {"object_type", &stats.byObjectType},
         {"outcome", &stats.byOutcome},
-        {"recorded_at / " + QByteArray::number(kMicrosPerDay), &stats.byDay},
+        {"recorded_at / " + QByteArray::number(SummaryReader::MicrosPerDay), &stats.byDay},
     };
     for (const auto &[expression, counts] : groups) {
         auto select = d->m_connection->prepare(builder.selectGroupCounts(expression));
         if (!select)
             return select.error();
         builder.bindFilter(*select);
-        while (true) {
-            auto row = select->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            const QString key = counts == &stats.byDay ? formatTimestamp(select->int64(0) * kMicrosPerDay).left(10) : select->text(0);
-            counts->insert(key, select->int64(1));
-        }
+        if (auto read = SummaryReader::readCounts(*select, *counts, counts == &stats.byDay); !read)
+            return read.error();
     }
     for (qint64 n : std::as_const(stats.byAction))
         stats.total += n;
@@ -270,7 +261,7 @@ Result<qint64> EventReader::forEach(const EventFilter &filter, const std::functi
 Result<ChainHead> EventReader::head() const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto select = d->m_connection->prepare("SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1");
+    auto select = d->m_connection->prepare(SchemaSql::SelectHead);
     if (!select)
         return select.error();
     auto row = select->step();

@@ -35,19 +35,25 @@ Result<LogStatistics> SummaryReader::statistics(Connection &connection, std::opt
             return select.error();
         select->bind(1, fromDay);
         select->bind(2, toDay);
-        while (true) {
-            auto row = select->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            const QString key = counts == &stats.byDay ? formatTimestamp(select->int64(0) * MicrosPerDay).left(10) : select->text(0);
-            counts->insert(key, select->int64(1));
-        }
+        if (auto read = readCounts(*select, *counts, counts == &stats.byDay); !read)
+            return read.error();
     }
     for (qint64 n : std::as_const(stats.byAction))
         stats.total += n;
     return stats;
+}
+
+Result<void> SummaryReader::readCounts(Statement &select, QMap<QString, qint64> &counts, bool dayKeys)
+{
+    while (true) {
+        auto row = select.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        const QString key = dayKeys ? formatTimestamp(select.int64(0) * MicrosPerDay).left(10) : select.text(0);
+        counts.insert(key, select.int64(1));
+    }
 }
 
 } // namespace QmsAudit
