@@ -108,7 +108,6 @@ Result<ImportReport> JsonLinesImport::run(QIODevice &input)
 {
     if (auto valid = validateEvent(importEvent(Outcome::Success), m_log.policy().reasonRequiredActions); !valid)
         return valid.error(); // no importer, say: refuse before reading anything
-    const QSet<Action> reasonRequired = m_log.policy().reasonRequiredActions;
     LineReader reader(input);
     qint64 failedLine = 0;
     const AuditLog::EventSource next = [&]() -> Result<std::optional<Event>> {
@@ -130,12 +129,11 @@ Result<ImportReport> JsonLinesImport::run(QIODevice &input)
                 event->seq = 0;
                 event->recordedAtUs = 0;
                 event->hash.clear();
+                // Limits and the reason policy are checked by appendStream(), which names the line.
                 if (isLibraryOnlyAction(event->action)) {
                     event = Error(ErrorCode::InvalidArgument,
                                   QStringLiteral("\"%1\" events are written only by the QmsAudit library itself; they cannot be imported.")
                                       .arg(actionName(event->action)));
-                } else if (auto valid = validateEvent(*event, reasonRequired); !valid) {
-                    event = valid.error();
                 }
             }
             if (!event) {
@@ -157,7 +155,12 @@ Result<ImportReport> JsonLinesImport::run(QIODevice &input)
         event.attributes.insert(QStringLiteral("input_sha256"), QString::fromLatin1(report.inputSha256.toHex()));
         return event;
     };
-    auto appended = m_log.appendStream(next, trailer);
+    // Asked only for the event that failed validation: the one on the line just read.
+    const AuditLog::PositionLabel label = [&](qint64) {
+        failedLine = reader.lineNumber();
+        return QStringLiteral("line %1").arg(failedLine);
+    };
+    auto appended = m_log.appendStream(next, trailer, label);
     if (!appended) {
         // Nothing of the input was kept; the attempt itself is on record.
         Event failed = importEvent(Outcome::Failed);

@@ -403,7 +403,7 @@ Result<QList<qint64>> AuditLog::appendAll(const QList<Event> &events)
     return d->appendLocked(events);
 }
 
-Result<AppendedRange> AuditLog::appendStream(const EventSource &next, const TrailerFactory &trailer)
+Result<AppendedRange> AuditLog::appendStream(const EventSource &next, const TrailerFactory &trailer, const PositionLabel &label)
 {
     QMutexLocker lock(&d->m_mutex);
     AuditLogPrivate::PendingAppend pending;
@@ -417,8 +417,10 @@ Result<AppendedRange> AuditLog::appendStream(const EventSource &next, const Trai
             return event.error(); // the pending transaction rolls back: nothing of the stream is kept
         if (!*event)
             break;
-        if (auto valid = validateEvent(**event, d->m_meta.reasonRequired); !valid)
-            return Error(valid.error().code(), QStringLiteral("Event %1: %2").arg(range.count + 1).arg(valid.error().message()));
+        if (auto valid = validateEvent(**event, d->m_meta.reasonRequired); !valid) {
+            const QString where = label ? label(range.count + 1) : QStringLiteral("Event %1").arg(range.count + 1);
+            return Error(valid.error().code(), QStringLiteral("%1: %2").arg(where, valid.error().message()));
+        }
         auto seq = d->insertEvent(pending, std::move(**event));
         if (!seq)
             return seq.error();

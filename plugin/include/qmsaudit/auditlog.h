@@ -100,14 +100,17 @@ public:
     using EventSource = std::function<Result<std::optional<Event>>()>;
     /// Makes a closing event (an import record, say) once the stream's range is known.
     using TrailerFactory = std::function<Event(const AppendedRange &)>;
+    /// Names where in the stream the event that failed validation came from ("line 12"), given
+    /// its 1-based position among the events; asked only for that event.
+    using PositionLabel = std::function<QString(qint64 position)>;
     /**
      * Appends every event @p next yields, then the event @p trailer makes (if set), all in ONE
      * transaction: all or nothing, however long the stream, while memory stays bounded (events
      * are inserted as they arrive; SQLite spills pages to the write-ahead log). Events are
-     * validated one by one; an error names the event's position in the stream ("Event 7: …").
-     * The log is locked for other writers until the stream ends.
+     * validated one by one; an error names the event's position ("Event 7: …", or what
+     * @p label says: "line 12: …"). The log is locked for other writers until the stream ends.
      */
-    Result<AppendedRange> appendStream(const EventSource &next, const TrailerFactory &trailer = {});
+    Result<AppendedRange> appendStream(const EventSource &next, const TrailerFactory &trailer = {}, const PositionLabel &label = {});
 
     /// Events matching @p filter with page.afterSeq < seq < page.beforeSeq, in page.order.
     Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
