@@ -519,14 +519,8 @@ Result<void> AuditLog::rekey(const KeyProvider &newKeys, const Actor &by, const 
     QMutexLocker lock(&d->m_mutex);
     if (!newKey) {
         // Nothing was changed; the attempt is on record all the same.
-        event.outcome = Outcome::Failed;
         event.attributes.insert(QStringLiteral("key_kind"), QStringLiteral("unknown"));
-        event.attributes.insert(QStringLiteral("error"), errorCodeName(newKey.error().code()));
-        if (auto recorded = d->appendLocked({event}); !recorded) {
-            return Error(newKey.error().code(), QStringLiteral("%1 (The failed key rotation could not be recorded either: %2)")
-                                                    .arg(newKey.error().message(), recorded.error().message()));
-        }
-        return newKey.error();
+        return KeyRotation(*d).failed(event, newKey.error());
     }
     return KeyRotation(*d).rotate(*newKey, keyKindName(*newKey), event);
 }

@@ -39,6 +39,9 @@ public:
     Result<void> rotate(const SecretKey &newKey, const QString &newKeyKind, const Event &template_);
     /// Finishes or rolls back an interrupted rotation and records what happened.
     Result<void> recover();
+    /// Records a failed key_rotated event from @p attempt, then returns @p error (naming the
+    /// recording failure too, if any). Caller holds the log's mutex.
+    Error failed(const Event &attempt, const Error &error);
 
     static QString backupPath(const QString &logPath);
     static QString partialBackupPath(const QString &logPath);
@@ -48,8 +51,6 @@ private:
     Result<void> checkFreeSpace() const;
     /// Records a failed rotation (once the log is back under the old key).
     Result<void> recordFailure(Event event, const Error &error, const QString &recovery = {});
-    /// recordFailure(), then @p error (naming the recording failure too, if any).
-    Error failed(const Event &attempt, const Error &error);
     /// key_rotated success and the new key kind, in one transaction.
     Result<void> recordSuccess(Event event, const QString &keyKind, const QString &recovery = {});
     Result<void> restoreBackup();
