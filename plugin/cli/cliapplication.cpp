@@ -27,26 +27,6 @@ namespace {
 using Poco::Util::Option;
 using Poco::Util::OptionSet;
 
-QString fromArg(const std::string &text)
-{
-    return Console::fromArg(text);
-}
-
-int fail(const Error &error)
-{
-    return Console::fail(error);
-}
-
-int usageError(const QString &message)
-{
-    return Console::usageError(message);
-}
-
-void printText(std::ostream &out, const std::string &text)
-{
-    Console::printText(out, text);
-}
-
 /// Silences Poco's loggers: the tool reports errors itself, on stderr, in one sentence.
 void silencePocoLogging()
 {
@@ -68,31 +48,33 @@ int CliApplication::execute(int argc, char **argv)
     try {
         const std::vector<std::string> args(argv, argv + argc);
         if (args.size() < 2) {
-            printText(std::cerr, HelpPrinter::overview());
-            return usageError(QStringLiteral("No command given; run 'qms-audit --help' for the list."));
+            Console::printText(std::cerr, HelpPrinter::overview());
+            return Console::usageError(QStringLiteral("No command given; run 'qms-audit --help' for the list."));
         }
         const std::string &first = args[1];
         if (first == "--help" || first == "-h" || first == "help") {
             if (args.size() > 2) {
                 const CommandSpec *command = CommandCatalog::find(args[2]);
                 if (!command)
-                    return usageError(QStringLiteral("Unknown command '%1'; run 'qms-audit --help' for the list.").arg(fromArg(args[2])));
-                printText(std::cout, HelpPrinter::commandHelp(*command));
+                    return Console::usageError(
+                        QStringLiteral("Unknown command '%1'; run 'qms-audit --help' for the list.").arg(Console::fromArg(args[2])));
+                Console::printText(std::cout, HelpPrinter::commandHelp(*command));
                 return toInt(ExitStatus::Ok);
             }
-            printText(std::cout, HelpPrinter::overview());
+            Console::printText(std::cout, HelpPrinter::overview());
             return toInt(ExitStatus::Ok);
         }
         if (first == "--version") {
-            printText(std::cout, HelpPrinter::versionLine() + '\n');
+            Console::printText(std::cout, HelpPrinter::versionLine() + '\n');
             return toInt(ExitStatus::Ok);
         }
         m_command = CommandCatalog::find(first);
         if (!m_command) {
             if (!first.empty() && first.front() == '-')
-                return usageError(
-                    QStringLiteral("Expected a command before '%1'; run 'qms-audit --help' for the list.").arg(fromArg(first)));
-            return usageError(QStringLiteral("Unknown command '%1'; run 'qms-audit --help' for the list.").arg(fromArg(first)));
+                return Console::usageError(
+                    QStringLiteral("Expected a command before '%1'; run 'qms-audit --help' for the list.").arg(Console::fromArg(first)));
+            return Console::usageError(
+                QStringLiteral("Unknown command '%1'; run 'qms-audit --help' for the list.").arg(Console::fromArg(first)));
         }
 
         ArgVec commandArgs { args.front() };
@@ -100,14 +82,16 @@ int CliApplication::execute(int argc, char **argv)
         try {
             init(commandArgs);
         } catch (const Poco::Util::OptionException &exception) {
-            return usageError(optionErrorMessage(exception));
+            return Console::usageError(optionErrorMessage(exception));
         }
         silencePocoLogging();
         return run();
     } catch (const Poco::Exception &exception) {
-        return fail(Error(ErrorCode::Internal, QStringLiteral("Unexpected error: %1.").arg(fromArg(exception.displayText()))));
+        return Console::fail(
+            Error(ErrorCode::Internal, QStringLiteral("Unexpected error: %1.").arg(Console::fromArg(exception.displayText()))));
     } catch (const std::exception &exception) {
-        return fail(Error(ErrorCode::Internal, QStringLiteral("Unexpected error: %1.").arg(QString::fromLocal8Bit(exception.what()))));
+        return Console::fail(
+            Error(ErrorCode::Internal, QStringLiteral("Unexpected error: %1.").arg(QString::fromLocal8Bit(exception.what()))));
     }
 }
 
@@ -143,16 +127,17 @@ int CliApplication::main(const std::vector<std::string> &args)
 {
     try {
         if (m_helpRequested) {
-            printText(std::cout, HelpPrinter::commandHelp(*m_command));
+            Console::printText(std::cout, HelpPrinter::commandHelp(*m_command));
             return toInt(ExitStatus::Ok);
         }
         if (!args.empty()) {
-            return usageError(QStringLiteral("Unexpected argument '%1'; run 'qms-audit %2 --help' for the options.")
-                                  .arg(fromArg(args.front()), fromArg(m_command->name)));
+            return Console::usageError(QStringLiteral("Unexpected argument '%1'; run 'qms-audit %2 --help' for the options.")
+                                           .arg(Console::fromArg(args.front()), Console::fromArg(m_command->name)));
         }
         return dispatch();
     } catch (const std::exception &exception) {
-        return fail(Error(ErrorCode::Internal, QStringLiteral("Unexpected error: %1.").arg(QString::fromLocal8Bit(exception.what()))));
+        return Console::fail(
+            Error(ErrorCode::Internal, QStringLiteral("Unexpected error: %1.").arg(QString::fromLocal8Bit(exception.what()))));
     }
 }
 
@@ -164,9 +149,9 @@ int CliApplication::dispatch()
         return InitCommand::run(options);
     // Every other command opens an existing log: check its options before any other.
     if (auto log = options.requiredValue("log"); !log)
-        return fail(log.error());
+        return Console::fail(log.error());
     if (auto keys = options.keyProvider("key-file", "passphrase-env"); !keys)
-        return fail(keys.error());
+        return Console::fail(keys.error());
     using Runner = int (*)(const CommandOptions &);
     static const std::map<std::string, Runner> runners = {
         { "record", &RecordCommand::run },
@@ -179,13 +164,13 @@ int CliApplication::dispatch()
     };
     if (const auto runner = runners.find(name); runner != runners.end())
         return runner->second(options);
-    return fail(Error(ErrorCode::Internal, QStringLiteral("The command '%1' has no implementation.").arg(fromArg(name))));
+    return Console::fail(Error(ErrorCode::Internal, QStringLiteral("The command '%1' has no implementation.").arg(Console::fromArg(name))));
 }
 
 QString CliApplication::optionErrorMessage(const Poco::Util::OptionException &exception) const
 {
-    const QString command = fromArg(m_command->name);
-    const QString detail = fromArg(exception.message());
+    const QString command = Console::fromArg(m_command->name);
+    const QString detail = Console::fromArg(exception.message());
     const QString seeHelp = QStringLiteral("see 'qms-audit %1 --help'").arg(command);
     // Poco reports the option name (as typed, without dashes) in message().
     if (dynamic_cast<const Poco::Util::UnknownOptionException *>(&exception))
@@ -210,14 +195,14 @@ QString CliApplication::optionErrorMessage(const Poco::Util::OptionException &ex
         if (const OptionSpec *spec = m_command->option(exception.message()); spec && !spec->group.empty()) {
             for (const OptionSpec &other : m_command->options) {
                 if (other.group == spec->group)
-                    alternatives.append(QStringLiteral("--") + fromArg(other.name));
+                    alternatives.append(QStringLiteral("--") + Console::fromArg(other.name));
             }
         }
         if (alternatives.isEmpty())
             return QStringLiteral("The option --%1 conflicts with another option; %2.").arg(detail, seeHelp);
         return QStringLiteral("Give only one of %1 (each at most once).").arg(alternatives.join(QStringLiteral(", ")));
     }
-    return QStringLiteral("%1; %2.").arg(fromArg(exception.displayText()), seeHelp);
+    return QStringLiteral("%1; %2.").arg(Console::fromArg(exception.displayText()), seeHelp);
 }
 
 } // namespace QmsAudit::Cli

@@ -11,15 +11,6 @@
 #include <QFileInfo>
 
 namespace QmsAudit::Cli {
-namespace {
-
-QString fromArg(const std::string &text)
-{
-    return Console::fromArg(text);
-}
-
-} // namespace
-
 CommandOptions::CommandOptions(const CommandSpec &command, Values values) : m_command(command), m_values(std::move(values)) { }
 
 bool CommandOptions::isSet(const char *name) const
@@ -30,7 +21,7 @@ bool CommandOptions::isSet(const char *name) const
 QString CommandOptions::value(const char *name) const
 {
     const auto it = m_values.find(name);
-    return it == m_values.end() || it->second.empty() ? QString() : fromArg(it->second.back());
+    return it == m_values.end() || it->second.empty() ? QString() : Console::fromArg(it->second.back());
 }
 
 QStringList CommandOptions::values(const char *name) const
@@ -38,7 +29,7 @@ QStringList CommandOptions::values(const char *name) const
     QStringList result;
     if (const auto it = m_values.find(name); it != m_values.end()) {
         for (const std::string &item : it->second)
-            result.append(fromArg(item));
+            result.append(Console::fromArg(item));
     }
     return result;
 }
@@ -48,10 +39,10 @@ Result<QString> CommandOptions::requiredValue(const char *name) const
     const QString text = value(name);
     if (!isSet(name)) {
         const OptionSpec *spec = m_command.option(name);
-        const QString placeholder = spec ? fromArg(spec->argument) : QStringLiteral("VALUE");
+        const QString placeholder = spec ? Console::fromArg(spec->argument) : QStringLiteral("VALUE");
         return Error(ErrorCode::InvalidArgument,
             QStringLiteral("Missing required option --%1 %2; see 'qms-audit %3 --help'.")
-                .arg(QString::fromLatin1(name), placeholder, fromArg(m_command.name)));
+                .arg(QString::fromLatin1(name), placeholder, Console::fromArg(m_command.name)));
     }
     if (text.isEmpty())
         return Error(ErrorCode::InvalidArgument, QStringLiteral("The option --%1 needs a non-empty value.").arg(QString::fromLatin1(name)));
@@ -100,7 +91,7 @@ Result<std::unique_ptr<KeyProvider>> CommandOptions::keyProvider(const char *fil
     }
     return Error(ErrorCode::InvalidArgument,
         QStringLiteral("Missing key option: give --%1 FILE or --%2 VAR; see 'qms-audit %3 --help'.")
-            .arg(QString::fromLatin1(fileOption), QString::fromLatin1(envOption), fromArg(m_command.name)));
+            .arg(QString::fromLatin1(fileOption), QString::fromLatin1(envOption), Console::fromArg(m_command.name)));
 }
 
 Result<OpenedLog> CommandOptions::openLog() const
