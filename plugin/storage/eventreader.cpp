@@ -162,7 +162,7 @@ Result<qint64> EventReader::count(const EventFilter &filter) const
 Result<Event> EventReader::eventAt(qint64 seq) const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto select = d->m_connection->prepare("SELECT seq, payload, hash FROM events WHERE seq = ?1");
+    auto select = d->m_connection->prepare(SchemaSql::SelectEventAt);
     if (!select)
         return select.error();
     select->bind(1, seq);

@@ -3,6 +3,7 @@
 
 #include "storage/auditlog_p.h"
 #include "storage/durablefile_p.h"
+#include "storage/schemasql_p.h"
 
 #include <QFileInfo>
 
@@ -220,7 +221,7 @@ Result<void> KeyRotation::recover()
         return {};
     }
 
-    auto select = d.m_connection->prepare("SELECT seq, payload, hash FROM events WHERE seq = ?1");
+    auto select = d.m_connection->prepare(SchemaSql::SelectEventAt);
     if (!select)
         return select.error();
     select->bind(1, *started);

@@ -115,6 +115,9 @@ inline constexpr const char *EnsureActorSummaryRow =
 inline constexpr const char *AddToActorSummaryRow =
     "UPDATE summary_day_actor SET events = events + ?3 WHERE day = ?1 AND actor_id = ?2";
 
+/// One event as the decoder reads it (EventReaderPrivate::decodeRow): seq, payload, hash.
+inline constexpr const char *SelectEventAt = "SELECT seq, payload, hash FROM events WHERE seq = ?1";
+
 /// The head of the chain, read under the write lock before appending.
 inline constexpr const char *SelectHead = "SELECT seq, hash, recorded_at FROM events ORDER BY seq DESC LIMIT 1";
 
