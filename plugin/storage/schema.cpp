@@ -128,7 +128,8 @@ Result<void> Schema::migrate(Connection &connection, int fromVersion)
     static constexpr Step steps[] = {
         {1, {SchemaSql::MigrateV1ToV2}},
         {2, {SchemaSql::RefuseReplacingMeta}},
-        {3, {SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary, SchemaSql::RebuildSummary}},
+        {3, {SchemaSql::CreateReadIndexes}}, // the summary comes with step 4
+        {4, {SchemaSql::DropSummary, SchemaSql::CreateSummary, SchemaSql::RebuildSummary}},
     };
     int version = fromVersion;
     for (const Step &step : steps) {

@@ -19,8 +19,9 @@ public:
     /// 1: first layout. 2: the text index is filled by the writer instead of a trigger.
     /// 3: replacing inserts into meta are refused; new logs bind their policy into the genesis.
     /// 4: read indexes for keyset pages in seq order (SchemaSql::CreateReadIndexes) and the
-    /// per-day summary kept by the writer (SchemaSql::CreateSummary).
-    static constexpr int CurrentVersion = 4;
+    /// per-day summary kept by the writer (SchemaSql::CreateSummary). 5: the summary's counts
+    /// lose NOT NULL, so that updating them keeps no statement journal.
+    static constexpr int CurrentVersion = 5;
 
     /// What the meta table records about a log.
     struct Meta {

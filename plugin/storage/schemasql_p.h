@@ -76,23 +76,32 @@ CREATE INDEX IF NOT EXISTS ix_events_actor_action ON events (actor_id, action, s
 /// transaction as the events, so that statistics over whole days read a few thousand rows instead
 /// of every event. Derived data, not hashed: verify recomputes it from the events, RebuildSummary
 /// recreates it. day = recorded_at / 86400000000 (days since 1970-01-01 UTC).
+/// The counts have no NOT NULL on purpose (layout 5): the writer UPDATEs them every commit, and
+/// an UPDATE of a NOT NULL column keeps a statement journal whose pages SQLCipher 3.4.1 encrypts
+/// (docs/design-notes.md, pitfall 21). The writer never stores NULL; verify recounts them.
 inline constexpr const char *CreateSummary = R"sql(
 CREATE TABLE IF NOT EXISTS summary_day (
     day         INTEGER NOT NULL,
     action      TEXT NOT NULL,
     object_type TEXT NOT NULL,
     outcome     TEXT NOT NULL,
-    events      INTEGER NOT NULL,
+    events      INTEGER,
     PRIMARY KEY (day, action, object_type, outcome)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS summary_day_actor (
     day      INTEGER NOT NULL,
     actor_id TEXT NOT NULL,
-    events   INTEGER NOT NULL,
+    events   INTEGER,
     PRIMARY KEY (day, actor_id)
 ) WITHOUT ROWID;
 -- Counts per actor over many days come out of this index already grouped: no sort of every actor-day.
 CREATE INDEX IF NOT EXISTS ix_summary_actor ON summary_day_actor (actor_id, day, events);
+)sql";
+
+/// Layout 4 → 5: the summary tables are recreated without NOT NULL on their counts (CreateSummary).
+inline constexpr const char *DropSummary = R"sql(
+DROP TABLE IF EXISTS summary_day;
+DROP TABLE IF EXISTS summary_day_actor;
 )sql";
 
 /// Recomputes the summary from the events (migration to version 4; repair after a finding).

@@ -50,9 +50,9 @@ TEST(Schema, NewLogsUseTheCurrentLayout)
 {
     TestLogDir dir;
     auto log = dir.create();
-    EXPECT_EQ(log->schemaVersion(), 4);
+    EXPECT_EQ(log->schemaVersion(), 5);
     log.reset();
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("4"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("5"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'genesis';")), QStringLiteral("v2"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_events_actor_action';")),
               QStringLiteral("1"));
@@ -71,7 +71,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 4);
+        EXPECT_EQ(log->schemaVersion(), 5);
         Event e = sampleEvent(2);
         e.object.title = QStringLiteral("Zirconia gauge block");
         ASSERT_TRUE(log->append(e));
@@ -83,7 +83,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
         EXPECT_EQ(page->events.first().seq, 2);
         EXPECT_TRUE(log->verify().ok);
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("4"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("5"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_insert';")), QStringLiteral("0"));
     // One text-index row per event: the old trigger and the writer did not both index seq 2.
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM events_text_docsize;")), QStringLiteral("2"));
@@ -97,7 +97,7 @@ TEST(Schema, VersionTwoLogGainsTheReplaceTriggerAndKeepsItsGenesis)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 4);
+        EXPECT_EQ(log->schemaVersion(), 5);
         ASSERT_TRUE(log->append(sampleEvent(0)));
         ASSERT_TRUE(log->append(sampleEvent(2)));
         EXPECT_TRUE(log->verify().ok); // chained from the v1 genesis, as the log was created
@@ -122,7 +122,7 @@ TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 4);
+        EXPECT_EQ(log->schemaVersion(), 5);
         EventFilter f;
         f.actorId = QStringLiteral("user1");
         f.actions = {Action::Edit};
@@ -142,8 +142,49 @@ TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
         const auto report = log->verify();
         EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("4"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("5"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_actor_action';")), QStringLiteral("1"));
+}
+
+TEST(Schema, VersionFourLogGetsSummaryCountsWithoutNotNullOnOpen)
+{
+    TestLogDir dir;
+    {
+        auto log = dir.create();
+        for (int i = 0; i < 30; ++i)
+            ASSERT_TRUE(log->append(sampleEvent(i)));
+    }
+    // Layout 4's summary: the same tables with NOT NULL counts, filled as the writer filled them.
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        "DROP TABLE summary_day; DROP TABLE summary_day_actor;\n"
+        "CREATE TABLE summary_day (day INTEGER NOT NULL, action TEXT NOT NULL, object_type TEXT NOT NULL, outcome TEXT NOT NULL,\n"
+        "    events INTEGER NOT NULL, PRIMARY KEY (day, action, object_type, outcome)) WITHOUT ROWID;\n"
+        "CREATE TABLE summary_day_actor (day INTEGER NOT NULL, actor_id TEXT NOT NULL, events INTEGER NOT NULL,\n"
+        "    PRIMARY KEY (day, actor_id)) WITHOUT ROWID;\n"
+        "CREATE INDEX ix_summary_actor ON summary_day_actor (actor_id, day, events);\n"
+        "INSERT INTO summary_day SELECT recorded_at / 86400000000, action, object_type, outcome, count(*) FROM events GROUP BY 1, 2, 3, 4;\n"
+        "INSERT INTO summary_day_actor SELECT recorded_at / 86400000000, actor_id, count(*) FROM events GROUP BY 1, 2;\n"
+        "UPDATE meta SET value = '4' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    {
+        auto log = dir.open();
+        ASSERT_TRUE(log);
+        EXPECT_EQ(log->schemaVersion(), 5);
+        ASSERT_TRUE(log->append(sampleEvent(30)));
+        auto stats = log->statistics(std::nullopt, std::nullopt);
+        ASSERT_TRUE(stats);
+        EXPECT_EQ(stats->total, 31);
+        EXPECT_EQ(stats->byActor.value(QStringLiteral("user1")), 8); // i = 1, 5, …, 29
+        const auto report = log->verify();
+        EXPECT_TRUE(report.ok) << report.summary().toStdString();
+    }
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("5"));
+    for (const char *table : {"summary_day", "summary_day_actor"}) {
+        const QString sql = shellValue(dir, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = '%1';").arg(QLatin1StringView(table)));
+        EXPECT_TRUE(sql.contains(QStringLiteral("events      INTEGER,")) || sql.contains(QStringLiteral("events   INTEGER,"))) << sql.toStdString();
+        EXPECT_FALSE(sql.contains(QStringLiteral("events INTEGER NOT NULL"))) << sql.toStdString();
+    }
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_summary_actor';")), QStringLiteral("1"));
 }
 
 TEST(Schema, NewerLayoutIsRefusedAndLeftUntouched)
