@@ -45,6 +45,9 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString &path, const 
     // FULL: WAL + NORMAL may lose the last commits on power loss (docs/design-notes.md, pitfall 10).
     if (auto r = connection->exec("PRAGMA synchronous = FULL"); !r)
         return r.error();
+    const QByteArray cacheSize = "PRAGMA cache_size = -" + QByteArray::number(CacheSizeKiB);
+    if (auto r = connection->exec(cacheSize.constData()); !r)
+        return r.error();
     return connection;
 }
 

@@ -25,6 +25,10 @@ public:
     enum class Mode { ReadWrite, ReadOnly };
     /// SQLCipher 3 page size used for every log (docs/design-notes.md, pitfall 5: set on every open, after the key).
     static constexpr int CipherPageSize = 4096;
+    /// Page cache per connection, in KiB. SQLite 3.15's default (2000 KiB) holds too few index
+    /// leaves for a big log: every append then re-reads and re-decrypts them, and a long
+    /// transaction spills encrypted pages mid-way (docs/performance.md). Filled only as pages are read.
+    static constexpr int CacheSizeKiB = 16384;
 
     /// Opens @p path (which must exist, possibly empty for a new log) and applies @p key.
     static Result<std::unique_ptr<Connection>> open(const QString &path, const SecretKey &key, Mode mode, int busyTimeoutMs);
