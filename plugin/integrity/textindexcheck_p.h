@@ -9,7 +9,8 @@ class Connection;
 
 /**
  * Checks that the full-text index (events_text) holds exactly the words of every event's title
- * and reason, no more and no less. The index is not part of the hash chain, so someone with the
+ * and reason, no more and no less, each in the partition of its seq (layout 6), partition by
+ * partition so that memory stays bounded. The index is not part of the hash chain, so someone with the
  * key could remove rows from it (hiding events from text searches) or plant rows (making
  * searches match the wrong events) without breaking the chain.
  *
@@ -29,6 +30,11 @@ public:
     void run(VerificationReport &report);
 
 private:
+    class Hasher; // keyed hash of (column, term, seq), random key per run
+
+    void checkPartition(qint64 partition, qint64 firstSeq, qint64 lastSeq, const Hasher &hasher, VerificationReport &report,
+                        qsizetype &differing);
+
     Connection &m_connection;
 };
 

@@ -23,14 +23,16 @@ enum Param {
     POccurredFrom,
     POccurredTo,
     PLimit,
+    PTextPartition,
     PFirstAction, // actions take PFirstAction, PFirstAction + 1, …
 };
 } // namespace
 
-QueryBuilder::QueryBuilder(const EventFilter &filter, PageRequest::Order order)
+QueryBuilder::QueryBuilder(const EventFilter &filter, PageRequest::Order order, TextPartitions partitions)
     : m_filter(filter)
     , m_fts(ftsExpression(filter.text))
     , m_order(order)
+    , m_partitions(partitions)
 {
 }
 
@@ -155,11 +157,17 @@ QByteArray QueryBuilder::whereClause(bool withSeqBound, bool viaText) const
             placeholders.append("?" + QByteArray::number(PFirstAction + i));
         terms.append("action IN (" + placeholders.join(", ") + ")");
     }
-    if (viaText)
-        terms.append("t.events_text MATCH ?" + QByteArray::number(PText));
-    else if (!m_fts.isEmpty())
-        terms.append("seq IN (SELECT docid FROM events_text WHERE events_text MATCH ?" + QByteArray::number(PText) + ")");
-    else if (!m_filter.text.trimmed().isEmpty())
+    if (viaText) {
+        terms.append("t.events_text MATCH ?" + QByteArray::number(PText) + " AND t.part = ?" + QByteArray::number(PTextPartition));
+    } else if (!m_fts.isEmpty()) {
+        // FTS4 reads only the languageid it is given (0 without one): name every partition.
+        QList<QByteArray> parts;
+        for (qint64 p = 0; p < m_partitions.count; ++p)
+            parts.append(QByteArray::number(p));
+        terms.append(parts.isEmpty() ? QByteArray("0")
+                                     : "seq IN (SELECT docid FROM events_text WHERE events_text MATCH ?" + QByteArray::number(PText)
+                             + " AND part IN (" + parts.join(", ") + "))");
+    } else if (!m_filter.text.trimmed().isEmpty())
         terms.append("0"); // text without a single word matches nothing
     if (terms.isEmpty())
         return {};
@@ -221,6 +229,11 @@ void QueryBuilder::bindFilter(Statement &statement) const
         statement.bind(POccurredFrom, *m_filter.occurredFromUs);
     if (m_filter.occurredToUs)
         statement.bind(POccurredTo, *m_filter.occurredToUs);
+}
+
+void QueryBuilder::bindTextPartition(Statement &statement, qint64 partition) const
+{
+    statement.bind(PTextPartition, partition);
 }
 
 void QueryBuilder::bindPage(Statement &statement, const PageRequest &page) const

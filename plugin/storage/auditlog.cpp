@@ -215,6 +215,7 @@ Result<qint64> AuditLogPrivate::insertEvent(PendingAppend &pending, Event event)
     insertText.bind(1, event.seq);
     insertText.bind(2, event.object.title);
     insertText.bind(3, event.reason);
+    insertText.bind(4, m_meta.textPartition(event.seq));
     auto indexed = insertText.run();
     insertText.reset();
     if (!indexed)
@@ -316,6 +317,10 @@ Result<std::unique_ptr<AuditLog>> AuditLog::create(const QString &path, const Ke
         meta.createdAtUs = d->m_clock.nowUtcMicros();
         meta.reasonRequired = policy.reasonRequiredActions;
         meta.keyKind = keyKindName(d->m_key);
+        if (options.textPartitionEvents < 0)
+            return fail(Error(ErrorCode::InvalidArgument, QStringLiteral("textPartitionEvents must not be negative.")));
+        if (options.textPartitionEvents > 0)
+            meta.textPartitionEvents = options.textPartitionEvents;
         Transaction transaction(**connection);
         if (auto r = transaction.begin(); !r)
             return fail(r.error());

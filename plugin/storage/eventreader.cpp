@@ -36,9 +36,33 @@ Result<void> EventReaderPrivate::connect()
     auto meta = Schema::load(**connection);
     if (!meta)
         return meta.error();
+    if (meta->schemaVersion < Schema::CurrentVersion) {
+        // A read-only connection cannot migrate; the queries expect the current layout.
+        return Error(ErrorCode::NotALog, QStringLiteral("%1 uses log format version %2; opening it once for writing (AuditLog::open, or any "
+                                                        "qms-audit command) upgrades it to version %3.")
+                                             .arg(m_path)
+                                             .arg(meta->schemaVersion)
+                                             .arg(Schema::CurrentVersion));
+    }
     m_meta = *meta;
     m_connection = std::move(*connection);
     return {};
+}
+
+Result<TextPartitions> EventReaderPrivate::textPartitions() const
+{
+    auto select = m_connection->prepare(SchemaSql::SelectHead);
+    if (!select)
+        return select.error();
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    TextPartitions partitions;
+    if (*row) {
+        partitions.headSeq = select->int64(0);
+        partitions.count = m_meta.textPartition(partitions.headSeq) + 1;
+    }
+    return partitions;
 }
 
 Result<Event> EventReaderPrivate::decodeRow(const Statement &statement, const QString &path)
@@ -90,8 +114,11 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
     if (auto valid = QueryBuilder::check(filter); !valid)
         return valid.error();
     QMutexLocker lock(&d->m_mutex);
+    auto partitions = d->textPartitions();
+    if (!partitions)
+        return partitions.error();
     const bool newestFirst = page.order == PageRequest::Order::NewestFirst;
-    const QueryBuilder builder(filter, page.order);
+    const QueryBuilder builder(filter, page.order, *partitions);
     const TextMatch textMatch(filter.text);
     auto select = d->m_connection->prepare(builder.selectPage());
     if (!select)
@@ -100,27 +127,42 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
     // the event, so the index may yield rows that are skipped: then SQLite is not told a limit.
     PageRequest bounds = page;
     bounds.limit = textMatch.isEmpty() ? page.limit + 1 : -1;
-    builder.bindPage(*select, bounds);
     EventPage result;
     result.nextAfterSeq = page.afterSeq;
     result.nextBeforeSeq = page.beforeSeq;
-    while (true) {
-        auto row = select->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto event = EventReaderPrivate::decodeRow(*select, d->m_path);
-        if (!event)
-            return event.error();
-        if (!textMatch.isEmpty() && !textMatch.matches(event->object.title, event->reason))
-            continue; // a text-index row that does not belong to this event (docs/queries.md)
-        if (result.events.size() == page.limit) {
-            result.hasMore = true;
-            break;
+    // A page that the text index drives reads one partition after another in the page's order,
+    // and stops in the partition that fills it (docs/queries.md); other pages run once.
+    QList<qint64> runs{-1};
+    if (builder.textDrives()) {
+        const qint64 lowest = page.afterSeq + 1;
+        const qint64 highest = page.beforeSeq > 0 ? std::min(page.beforeSeq - 1, partitions->headSeq) : partitions->headSeq;
+        runs.clear();
+        for (qint64 p = d->m_meta.textPartition(std::max<qint64>(lowest, 1)); lowest <= highest && p <= d->m_meta.textPartition(highest); ++p)
+            newestFirst ? runs.prepend(p) : runs.append(p);
+    }
+    for (const qint64 partition : std::as_const(runs)) {
+        select->reset();
+        builder.bindPage(*select, bounds);
+        if (partition >= 0)
+            builder.bindTextPartition(*select, partition);
+        while (true) {
+            auto row = select->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            auto event = EventReaderPrivate::decodeRow(*select, d->m_path);
+            if (!event)
+                return event.error();
+            if (!textMatch.isEmpty() && !textMatch.matches(event->object.title, event->reason))
+                continue; // a text-index row that does not belong to this event (docs/queries.md)
+            if (result.events.size() == page.limit) {
+                result.hasMore = true;
+                return result;
+            }
+            (newestFirst ? result.nextBeforeSeq : result.nextAfterSeq) = event->seq;
+            result.events.append(std::move(*event));
         }
-        (newestFirst ? result.nextBeforeSeq : result.nextAfterSeq) = event->seq;
-        result.events.append(std::move(*event));
     }
     return result;
 }
@@ -130,7 +172,10 @@ Result<qint64> EventReader::count(const EventFilter &filter) const
     if (auto valid = QueryBuilder::check(filter); !valid)
         return valid.error();
     QMutexLocker lock(&d->m_mutex);
-    const QueryBuilder builder(filter);
+    auto partitions = d->textPartitions();
+    if (!partitions)
+        return partitions.error();
+    const QueryBuilder builder(filter, PageRequest::Order::OldestFirst, *partitions);
     const TextMatch textMatch(filter.text);
     if (!textMatch.isEmpty()) {
         // Every text hit is checked against the event's own title and reason, as query() does.
@@ -275,7 +320,10 @@ Result<ChainHead> EventReader::head() const
 Result<QString> EventReader::queryPlan(const EventFilter &filter, PageRequest::Order order) const
 {
     QMutexLocker lock(&d->m_mutex);
-    const QueryBuilder builder(filter, order);
+    auto partitions = d->textPartitions();
+    if (!partitions)
+        return partitions.error();
+    const QueryBuilder builder(filter, order, *partitions);
     auto explain = d->m_connection->prepare("EXPLAIN QUERY PLAN " + builder.selectPage());
     if (!explain)
         return explain.error();

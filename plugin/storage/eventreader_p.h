@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "query/querybuilder_p.h"
 #include "storage/connection_p.h"
 #include "storage/schema_p.h"
 
@@ -20,6 +21,9 @@ public:
     /// Opens the read-only connection and reads the meta table.
     Result<void> connect();
     Result<std::unique_ptr<Connection>> openConnection() const;
+
+    /// The partitions of the text index that hold events now (call with m_mutex held).
+    Result<TextPartitions> textPartitions() const;
 
     /// The row (seq, payload, hash) as an Event; IntegrityFailure if the record is damaged.
     static Result<Event> decodeRow(const Statement &statement, const QString &path);

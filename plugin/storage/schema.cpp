@@ -49,7 +49,8 @@ QByteArray Schema::Meta::genesis() const
 
 Result<void> Schema::create(Connection &connection, const Meta &meta)
 {
-    for (const char *sql : {SchemaSql::Create, SchemaSql::RefuseReplacingMeta, SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary}) {
+    for (const char *sql :
+         {SchemaSql::Create, SchemaSql::CreateText, SchemaSql::RefuseReplacingMeta, SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary}) {
         if (auto r = connection.exec(sql); !r)
             return r;
     }
@@ -63,6 +64,7 @@ Result<void> Schema::create(Connection &connection, const Meta &meta)
         {"cipher", QStringLiteral("sqlcipher3:aes-256-cbc,hmac-sha1,cipher_page_size=%1").arg(Connection::CipherPageSize)},
         {"created_by", QStringLiteral("QmsAudit " QMSAUDIT_VERSION_STRING)},
         {"genesis", QStringLiteral("v2")},
+        {"text_partition_events", QString::number(meta.textPartitionEvents)},
     };
     for (const auto &[key, value] : rows) {
         if (auto r = putMeta(connection, QString::fromLatin1(key), value); !r)
@@ -106,6 +108,12 @@ Result<Schema::Meta> Schema::load(Connection &connection)
     meta.createdAtUs = values.value(QStringLiteral("created_at_us")).toLongLong();
     meta.keyKind = values.value(QStringLiteral("key_kind"));
     meta.policyBound = values.value(QStringLiteral("genesis")) == QLatin1StringView("v2");
+    if (meta.schemaVersion >= 6) {
+        bool partitionOk = false;
+        meta.textPartitionEvents = values.value(QStringLiteral("text_partition_events")).toLongLong(&partitionOk);
+        if (!partitionOk || meta.textPartitionEvents < 1)
+            return Error(ErrorCode::NotALog, QStringLiteral("%1 has an unreadable text_partition_events.").arg(connection.path()));
+    }
     const QString reasonRequired = values.value(QStringLiteral("reason_required"));
     for (const QString &name : reasonRequired.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto action = actionFromName(name);
@@ -130,6 +138,7 @@ Result<void> Schema::migrate(Connection &connection, int fromVersion)
         {2, {SchemaSql::RefuseReplacingMeta}},
         {3, {SchemaSql::CreateReadIndexes}}, // the summary comes with step 4
         {4, {SchemaSql::DropSummary, SchemaSql::CreateSummary, SchemaSql::RebuildSummary}},
+        {5, {SchemaSql::PartitionTextIndex}},
     };
     int version = fromVersion;
     for (const Step &step : steps) {

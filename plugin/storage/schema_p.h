@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QString>
 
+#include "storage/schemasql_p.h"
+
 namespace QmsAudit {
 
 class Connection;
@@ -20,8 +22,9 @@ public:
     /// 3: replacing inserts into meta are refused; new logs bind their policy into the genesis.
     /// 4: read indexes for keyset pages in seq order (SchemaSql::CreateReadIndexes) and the
     /// per-day summary kept by the writer (SchemaSql::CreateSummary). 5: the summary's counts
-    /// lose NOT NULL, so that updating them keeps no statement journal.
-    static constexpr int CurrentVersion = 5;
+    /// lose NOT NULL, so that updating them keeps no statement journal. 6: the text index is
+    /// partitioned by seq (SchemaSql::CreateText).
+    static constexpr int CurrentVersion = 6;
 
     /// What the meta table records about a log.
     struct Meta {
@@ -33,6 +36,10 @@ public:
         /// Whether the genesis binds the policy (meta "genesis" = "v2"): logs created at layout 3
         /// or later. Older logs keep their v1 genesis; migrating cannot re-chain their events.
         bool policyBound = true;
+        /// Consecutive seqs per text index partition (meta text_partition_events, layout 6).
+        qint64 textPartitionEvents = SchemaSql::DefaultTextPartitionEvents;
+        /// The text index partition of @p seq (FTS4 languageid "part").
+        qint64 textPartition(qint64 seq) const { return (seq - 1) / textPartitionEvents; }
 
         /// The chain's starting value for this log.
         QByteArray genesis() const;

@@ -35,7 +35,6 @@ CREATE INDEX ix_events_action ON events (action, seq);
 CREATE INDEX ix_events_object ON events (object_id, seq);
 CREATE INDEX ix_events_object_type ON events (object_type, seq);
 CREATE INDEX ix_events_outcome ON events (outcome, seq);
-CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61);
 
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only: events cannot be updated');
@@ -50,6 +49,27 @@ CREATE TRIGGER meta_identity_fixed BEFORE UPDATE ON meta
     WHEN old.key NOT IN ('schema_version', 'key_kind') BEGIN
     SELECT RAISE(ABORT, 'log identity metadata cannot be changed');
 END;
+)sql";
+
+/// How many consecutive seqs share one partition of the text index, unless the log's meta says
+/// otherwise (text_partition_events). Layout 6.
+inline constexpr qint64 DefaultTextPartitionEvents = 262144;
+
+/// The text index, layout 6: contentless FTS4 over title and reason, partitioned by seq through
+/// FTS4's languageid column "part" = (seq - 1) / text_partition_events. Each partition keeps its
+/// own segments and doclists, so a page reads one partition's matches, not the whole log's: SQLite
+/// 3.15's FTS4 merges every doclist of a prefix term before the first row (docs/queries.md).
+inline constexpr const char *CreateText = R"sql(
+CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61, languageid="part");
+)sql";
+
+/// Layout 5 → 6: the single text index becomes a partitioned one, rebuilt from the events.
+/// 262144 is DefaultTextPartitionEvents.
+inline constexpr const char *PartitionTextIndex = R"sql(
+DROP TABLE IF EXISTS events_text;
+CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61, languageid="part");
+INSERT INTO events_text (docid, object_title, reason, part) SELECT seq, object_title, reason, (seq - 1) / 262144 FROM events ORDER BY seq;
+INSERT INTO meta (key, value) VALUES ('text_partition_events', '262144');
 )sql";
 
 /// Layout 3. INSERT OR REPLACE deletes the row it replaces without firing delete triggers (unless
@@ -134,8 +154,8 @@ inline constexpr const char *InsertEvent =
     "INSERT INTO events (seq, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, "
     "object_title, reason, payload, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
-/// Run after InsertEvent for the same seq, in the same transaction.
-inline constexpr const char *InsertText = "INSERT INTO events_text (docid, object_title, reason) VALUES (?1, ?2, ?3)";
+/// Run after InsertEvent for the same seq, in the same transaction; ?4 is the seq's partition.
+inline constexpr const char *InsertText = "INSERT INTO events_text (docid, object_title, reason, part) VALUES (?1, ?2, ?3, ?4)";
 
 /// Migration 1 -> 2: version 1 filled the text index by trigger.
 inline constexpr const char *MigrateV1ToV2 = "DROP TRIGGER IF EXISTS events_text_insert";

@@ -59,7 +59,8 @@ std::unique_ptr<PlainSqliteWriter> PlainSqliteWriter::create(const QString &path
             return nullptr;
         }
     }
-    if (!writer->exec("BEGIN IMMEDIATE") || !writer->exec(SchemaSql::Create) || !writer->exec(SchemaSql::RefuseReplacingMeta)
+    if (!writer->exec("BEGIN IMMEDIATE") || !writer->exec(SchemaSql::Create) || !writer->exec(SchemaSql::CreateText)
+        || !writer->exec(SchemaSql::RefuseReplacingMeta)
         || !writer->exec(SchemaSql::CreateReadIndexes) || !writer->exec(SchemaSql::CreateSummary) || !writer->exec("COMMIT")) {
         *error = QStringLiteral("creating the schema: %1").arg(writer->lastError());
         return nullptr;
@@ -260,6 +261,7 @@ void PlainSqliteWriter::writeBatch(std::vector<Pending> &batch)
         sqlite3_bind_int64(m_insertText, 1, event.seq);
         bindText(m_insertText, 2, event.object.title);
         bindText(m_insertText, 3, event.reason);
+        sqlite3_bind_int64(m_insertText, 4, (event.seq - 1) / SchemaSql::DefaultTextPartitionEvents);
         const int indexed = sqlite3_step(m_insertText);
         sqlite3_reset(m_insertText);
         if (indexed != SQLITE_DONE)

@@ -122,3 +122,64 @@ TEST_F(EventReaderTest, AuditLogReadsThroughItsReaderAcrossAKeyRotation)
     ASSERT_TRUE(shared);
     EXPECT_EQ((*shared)->head()->seq, 42);
 }
+
+TEST(EventReaderTextPartitions, PagesAndCountsReadEveryPartitionInOrder)
+{
+    // Partitions of 7 seqs: 100 events fill 15 of them, the last one partly. Every third event
+    // mentions a gauge; partitions 4 and 5 (seqs 29..42) mention none, so pages must skip them.
+    TestLogDir dir;
+    LogOptions options;
+    options.textPartitionEvents = 7;
+    auto log = dir.create(options);
+    ASSERT_TRUE(log);
+    QList<qint64> gauges;
+    for (int i = 1; i <= 100; ++i) {
+        Event e = sampleEvent(i);
+        const bool gauge = i % 3 == 0 && (i < 29 || i > 42);
+        e.object.title = gauge ? QStringLiteral("Gauge block %1").arg(i) : QStringLiteral("Work instruction %1").arg(i);
+        ASSERT_TRUE(log->append(e));
+        if (gauge)
+            gauges.append(i);
+    }
+    auto reader = EventReader::open(dir.logPath(), dir.keys());
+    ASSERT_TRUE(reader);
+    EventFilter filter;
+    filter.text = QStringLiteral("gaug");
+    EXPECT_EQ((*reader)->count(filter).value(), gauges.size());
+
+    for (const auto order : {PageRequest::Order::OldestFirst, PageRequest::Order::NewestFirst}) {
+        const bool newest = order == PageRequest::Order::NewestFirst;
+        QList<qint64> expected = gauges;
+        if (newest)
+            std::reverse(expected.begin(), expected.end());
+        QList<qint64> listed;
+        PageRequest page;
+        page.limit = 4;
+        page.order = order;
+        while (true) {
+            auto result = (*reader)->query(filter, page);
+            ASSERT_TRUE(result) << result.error().message().toStdString();
+            for (const Event &e : result->events)
+                listed.append(e.seq);
+            EXPECT_EQ(result->hasMore, listed.size() < expected.size());
+            if (!result->hasMore)
+                break;
+            (newest ? page.beforeSeq : page.afterSeq) = newest ? result->nextBeforeSeq : result->nextAfterSeq;
+        }
+        EXPECT_EQ(listed, expected) << (newest ? "newest first" : "oldest first");
+    }
+
+    // Keyset bounds inside partitions, and the text index beside another filter.
+    auto between = (*reader)->query(filter, {20, 10, 60, PageRequest::Order::OldestFirst});
+    ASSERT_TRUE(between);
+    QList<qint64> seqs;
+    for (const Event &e : between->events)
+        seqs.append(e.seq);
+    EXPECT_EQ(seqs, (QList<qint64>{21, 24, 27, 45, 48, 51, 54, 57}));
+    filter.actorId = sampleEvent(3).actor.id; // the actor's index drives; the text narrows
+    qint64 expectedForActor = 0;
+    for (const qint64 seq : gauges)
+        expectedForActor += sampleEvent(int(seq)).actor.id == filter.actorId;
+    EXPECT_GT(expectedForActor, 0);
+    EXPECT_EQ((*reader)->count(filter).value(), expectedForActor);
+}

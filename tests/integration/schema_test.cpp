@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The on-disk layout: migrations from older versions, refusal of newer ones.
 #include <qmsaudit/auditlog.h>
+#include <qmsaudit/eventreader.h>
 
 #include "sqlciphershell.h"
 #include "testlog.h"
@@ -12,6 +13,11 @@ using namespace QmsAudit::Test;
 
 namespace {
 
+/// Layout 6 added the meta row text_partition_events: older logs do not have it.
+#define QMSAUDIT_BEFORE_LAYOUT_6 \
+    "DROP TRIGGER meta_no_delete; DELETE FROM meta WHERE key = 'text_partition_events';\n" \
+    "CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta BEGIN SELECT RAISE(ABORT, 'log metadata cannot be deleted'); END;\n"
+
 /// Turns a fresh log back into layout version 1, where a trigger filled the text index.
 void downgradeToVersion1(const TestLogDir &dir)
 {
@@ -21,6 +27,7 @@ void downgradeToVersion1(const TestLogDir &dir)
         "END;\n"
         "DROP TRIGGER meta_no_replace;\n" // added in version 3
         "DROP INDEX ix_events_actor_action; DROP TABLE summary_day; DROP TABLE summary_day_actor;\n" // added in version 4
+        QMSAUDIT_BEFORE_LAYOUT_6
         "UPDATE meta SET value = '1' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
 }
@@ -31,7 +38,7 @@ void downgradeToVersion2(const TestLogDir &dir)
     const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
         "DROP INDEX ix_events_actor_action; DROP TABLE summary_day; DROP TABLE summary_day_actor;\n" // added in version 4
         "DROP TRIGGER meta_no_replace; DROP TRIGGER meta_no_delete;\n"
-        "DELETE FROM meta WHERE key = 'genesis';\n"
+        "DELETE FROM meta WHERE key IN ('genesis', 'text_partition_events');\n"
         "CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta BEGIN SELECT RAISE(ABORT, 'log metadata cannot be deleted'); END;\n"
         "UPDATE meta SET value = '2' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
@@ -50,9 +57,9 @@ TEST(Schema, NewLogsUseTheCurrentLayout)
 {
     TestLogDir dir;
     auto log = dir.create();
-    EXPECT_EQ(log->schemaVersion(), 5);
+    EXPECT_EQ(log->schemaVersion(), 6);
     log.reset();
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("5"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("6"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'genesis';")), QStringLiteral("v2"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_events_actor_action';")),
               QStringLiteral("1"));
@@ -71,7 +78,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 5);
+        EXPECT_EQ(log->schemaVersion(), 6);
         Event e = sampleEvent(2);
         e.object.title = QStringLiteral("Zirconia gauge block");
         ASSERT_TRUE(log->append(e));
@@ -83,7 +90,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
         EXPECT_EQ(page->events.first().seq, 2);
         EXPECT_TRUE(log->verify().ok);
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("5"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("6"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_insert';")), QStringLiteral("0"));
     // One text-index row per event: the old trigger and the writer did not both index seq 2.
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM events_text_docsize;")), QStringLiteral("2"));
@@ -97,7 +104,7 @@ TEST(Schema, VersionTwoLogGainsTheReplaceTriggerAndKeepsItsGenesis)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 5);
+        EXPECT_EQ(log->schemaVersion(), 6);
         ASSERT_TRUE(log->append(sampleEvent(0)));
         ASSERT_TRUE(log->append(sampleEvent(2)));
         EXPECT_TRUE(log->verify().ok); // chained from the v1 genesis, as the log was created
@@ -117,12 +124,13 @@ TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
     }
     const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
         "DROP INDEX ix_events_actor_action; DROP TABLE summary_day; DROP TABLE summary_day_actor;\n"
+        QMSAUDIT_BEFORE_LAYOUT_6
         "UPDATE meta SET value = '3' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 5);
+        EXPECT_EQ(log->schemaVersion(), 6);
         EventFilter f;
         f.actorId = QStringLiteral("user1");
         f.actions = {Action::Edit};
@@ -142,7 +150,7 @@ TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
         const auto report = log->verify();
         EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("5"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("6"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_actor_action';")), QStringLiteral("1"));
 }
 
@@ -164,12 +172,13 @@ TEST(Schema, VersionFourLogGetsSummaryCountsWithoutNotNullOnOpen)
         "CREATE INDEX ix_summary_actor ON summary_day_actor (actor_id, day, events);\n"
         "INSERT INTO summary_day SELECT recorded_at / 86400000000, action, object_type, outcome, count(*) FROM events GROUP BY 1, 2, 3, 4;\n"
         "INSERT INTO summary_day_actor SELECT recorded_at / 86400000000, actor_id, count(*) FROM events GROUP BY 1, 2;\n"
+        QMSAUDIT_BEFORE_LAYOUT_6
         "UPDATE meta SET value = '4' WHERE key = 'schema_version';"));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 5);
+        EXPECT_EQ(log->schemaVersion(), 6);
         ASSERT_TRUE(log->append(sampleEvent(30)));
         auto stats = log->statistics(std::nullopt, std::nullopt);
         ASSERT_TRUE(stats);
@@ -178,13 +187,59 @@ TEST(Schema, VersionFourLogGetsSummaryCountsWithoutNotNullOnOpen)
         const auto report = log->verify();
         EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("5"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("6"));
     for (const char *table : {"summary_day", "summary_day_actor"}) {
         const QString sql = shellValue(dir, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = '%1';").arg(QLatin1StringView(table)));
         EXPECT_TRUE(sql.contains(QStringLiteral("events      INTEGER,")) || sql.contains(QStringLiteral("events   INTEGER,"))) << sql.toStdString();
         EXPECT_FALSE(sql.contains(QStringLiteral("events INTEGER NOT NULL"))) << sql.toStdString();
     }
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_summary_actor';")), QStringLiteral("1"));
+}
+
+TEST(Schema, VersionFiveLogGetsAPartitionedTextIndexOnOpen)
+{
+    TestLogDir dir;
+    {
+        auto log = dir.create();
+        for (int i = 0; i < 30; ++i) {
+            Event e = sampleEvent(i);
+            e.object.title = QStringLiteral("Torque wrench %1").arg(i);
+            ASSERT_TRUE(log->append(e));
+        }
+    }
+    // Layout 5's text index: one FTS4 table without partitions, and no text_partition_events.
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        "DROP TABLE events_text;\n"
+        "CREATE VIRTUAL TABLE events_text USING fts4 (content=\"\", object_title, reason, tokenize=unicode61);\n"
+        "INSERT INTO events_text (docid, object_title, reason) SELECT seq, object_title, reason FROM events;\n"
+        QMSAUDIT_BEFORE_LAYOUT_6
+        "UPDATE meta SET value = '5' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    // A reader cannot migrate: it says how to upgrade instead of failing on the first text query.
+    auto reader = EventReader::open(dir.logPath(), dir.keys());
+    ASSERT_FALSE(reader);
+    EXPECT_TRUE(reader.error().message().contains(QStringLiteral("upgrades it to version 6"))) << reader.error().message().toStdString();
+    {
+        auto log = dir.open();
+        ASSERT_TRUE(log);
+        EXPECT_EQ(log->schemaVersion(), 6);
+        Event e = sampleEvent(30);
+        e.object.title = QStringLiteral("Torque wrench 30");
+        ASSERT_TRUE(log->append(e));
+        EventFilter f;
+        f.text = QStringLiteral("torq");
+        EXPECT_EQ(log->count(f).value(), 31);
+        f.text = QStringLiteral("wrench 7");
+        auto page = log->query(f, {0, 10});
+        ASSERT_TRUE(page) << page.error().message().toStdString();
+        ASSERT_EQ(page->events.size(), 1);
+        EXPECT_EQ(page->events.first().seq, 8);
+        const auto report = log->verify();
+        EXPECT_TRUE(report.ok) << report.summary().toStdString();
+    }
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'text_partition_events';")), QStringLiteral("262144"));
+    EXPECT_TRUE(shellValue(dir, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'events_text';")).contains(QStringLiteral("languageid")));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM events_text_docsize;")), QStringLiteral("31"));
 }
 
 TEST(Schema, NewerLayoutIsRefusedAndLeftUntouched)

@@ -21,7 +21,9 @@ class TamperTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        auto log = dir.create();
+        LogOptions options;
+        options.textPartitionEvents = kTextPartitionEvents; // four partitions of the text index
+        auto log = dir.create(options);
         ASSERT_TRUE(log);
         for (int i = 0; i < kEvents; ++i) {
             Event e = sampleEvent(i);
@@ -56,6 +58,7 @@ protected:
     }
 
     static constexpr int kEvents = 60;
+    static constexpr int kTextPartitionEvents = 16;
     TestLogDir dir;
 };
 
@@ -136,15 +139,17 @@ TEST_F(TamperTest, ChangedPolicyBreaksTheChainAtSeqOne)
     EXPECT_TRUE(report.findings.first().detail.contains(QStringLiteral("reason policy"))) << report.findings.first().detail.toStdString();
 }
 
-/// Rebuilds the contentless text index from the events, with @p extraRows planted and seq
-/// @p leftOut missing: what someone with the key can do without touching the chain.
+/// Rebuilds the contentless text index from the events (partitions of 16 seqs, as SetUp() made
+/// it), with @p extraRows planted and seq @p leftOut missing: what someone with the key can do
+/// without touching the chain.
 void rebuildTextIndex(const TestLogDir &dir, qint64 leftOut, const QString &extraRows)
 {
     const auto r = runSqlcipher(dir.logPath(), dir.keyHex(),
                                 QStringLiteral("DROP TABLE events_text;\n"
-                                               "CREATE VIRTUAL TABLE events_text USING fts4 (content=\"\", object_title, reason, tokenize=unicode61);\n"
-                                               "INSERT INTO events_text (docid, object_title, reason) SELECT seq, object_title, reason "
-                                               "FROM events WHERE seq != %1;\n%2")
+                                               "CREATE VIRTUAL TABLE events_text USING fts4 (content=\"\", object_title, reason, "
+                                               "tokenize=unicode61, languageid=\"part\");\n"
+                                               "INSERT INTO events_text (docid, object_title, reason, part) SELECT seq, object_title, reason, "
+                                               "(seq - 1) / 16 FROM events WHERE seq != %1;\n%2")
                                     .arg(leftOut)
                                     .arg(extraRows));
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
@@ -183,18 +188,18 @@ TEST_F(TamperTest, EventRemovedFromTheTextIndexIsFound)
         details.append(finding.detail);
     }
     // Every word of "Record 12 xxx…" lost one event; "12" occurs in no other title.
-    EXPECT_TRUE(details.contains(QStringLiteral("the text index entry for \"12\" in object_title does not match the events (index: 0 "
-                                                "events, events: 1)")))
+    EXPECT_TRUE(details.contains(QStringLiteral("the text index entry for \"12\" in object_title (partition 0, seq 1 to 16) does not "
+                                                "match the events (index: 0 events, events: 1)")))
         << details.join(QLatin1Char('\n')).toStdString();
-    EXPECT_TRUE(details.contains(QStringLiteral("the text index entry for \"record\" in object_title does not match the events (index: "
-                                                "59 events, events: 60)")))
+    EXPECT_TRUE(details.contains(QStringLiteral("the text index entry for \"record\" in object_title (partition 0, seq 1 to 16) does "
+                                                "not match the events (index: 15 events, events: 16)")))
         << details.join(QLatin1Char('\n')).toStdString();
 }
 
 TEST_F(TamperTest, PlantedTextIndexRowsNeitherMatchNorPassVerify)
 {
     // seq 41 is indexed under a word it does not contain.
-    rebuildTextIndex(dir, 41, QStringLiteral("INSERT INTO events_text (docid, object_title, reason) VALUES (41, 'zeppelin', '');"));
+    rebuildTextIndex(dir, 41, QStringLiteral("INSERT INTO events_text (docid, object_title, reason, part) VALUES (41, 'zeppelin', '', 2);"));
     EXPECT_TRUE(textHits(dir, QStringLiteral("zeppelin")).isEmpty());
     auto log = AuditLog::open(dir.logPath(), dir.keys());
     ASSERT_TRUE(log);
@@ -204,6 +209,28 @@ TEST_F(TamperTest, PlantedTextIndexRowsNeitherMatchNorPassVerify)
     const auto report = verify();
     EXPECT_FALSE(report.ok);
     EXPECT_TRUE(report.summary().contains(QStringLiteral("text index"))) << report.summary().toStdString();
+}
+
+TEST_F(TamperTest, TextIndexRowsInTheWrongPartitionAreFound)
+{
+    auto details = [](const VerificationReport &report) {
+        QStringList all;
+        for (const auto &finding : report.findings)
+            all.append(finding.detail);
+        return all.join(QLatin1Char('\n'));
+    };
+    // seq 41 (partition 2) moved to partition 0, where pages of old events would list it.
+    rebuildTextIndex(dir, 41, QStringLiteral("INSERT INTO events_text (docid, object_title, reason, part) "
+                                             "SELECT seq, object_title, reason, 0 FROM events WHERE seq = 41;"));
+    auto report = verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_TRUE(details(report).contains(QStringLiteral("\"40\" in object_title (partition 0, seq 1 to 16)"))) << details(report).toStdString();
+    EXPECT_TRUE(details(report).contains(QStringLiteral("\"40\" in object_title (partition 2, seq 33 to 48)"))) << details(report).toStdString();
+    // A partition that no seq belongs to is read by no query: verify names it.
+    rebuildTextIndex(dir, 0, QStringLiteral("INSERT INTO events_text (docid, object_title, reason, part) VALUES (900, 'zeppelin', '', 56);"));
+    report = verify();
+    EXPECT_FALSE(report.ok);
+    EXPECT_TRUE(details(report).contains(QStringLiteral("a partition 56, which no event belongs to"))) << details(report).toStdString();
 }
 
 TEST_F(TamperTest, DeletedMiddleRowIsAGap)

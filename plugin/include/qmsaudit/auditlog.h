@@ -30,6 +30,9 @@ struct QMSAUDIT_EXPORT LogPolicy {
 struct LogOptions {
     const Clock *clock = nullptr; ///< nullptr: SystemClock
     int busyTimeoutMs = 10000;    ///< how long to wait for another writer (thread or process)
+    /// create() only: consecutive seqs per partition of the text index (docs/storage.md); 0 is
+    /// the default, 262144. Smaller partitions make text pages cheaper and text counts dearer.
+    qint64 textPartitionEvents = 0;
 };
 
 /// The tip of the hash chain: what to anchor externally (seq 0 and the genesis value when empty).
