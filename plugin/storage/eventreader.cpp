@@ -8,6 +8,10 @@
 #include "storage/schemasql_p.h"
 #include "storage/summaryreader_p.h"
 
+#include <algorithm>
+#include <limits>
+#include <tuple>
+
 
 namespace QmsAudit {
 namespace {
@@ -63,6 +67,31 @@ Result<TextPartitions> EventReaderPrivate::textPartitions() const
         partitions.count = m_meta.textPartition(partitions.headSeq) + 1;
     }
     return partitions;
+}
+
+Result<std::pair<qint64, qint64>> EventReaderPrivate::seqRange(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
+{
+    // recorded_at never decreases along seq: a time range is a seq range (docs/queries.md).
+    std::pair<qint64, qint64> range{1, std::numeric_limits<qint64>::max()};
+    const std::tuple<std::optional<qint64>, const char *, qint64 *, qint64> ends[] = {
+        {fromUs, "SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at >= ?1 ORDER BY recorded_at, seq LIMIT 1",
+         &range.first, std::numeric_limits<qint64>::max()},
+        {toUs, "SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at < ?1 ORDER BY recorded_at DESC, seq DESC LIMIT 1",
+         &range.second, 0},
+    };
+    for (const auto &[time, sql, end, none] : ends) {
+        if (!time)
+            continue;
+        auto select = m_connection->prepare(sql);
+        if (!select)
+            return select.error();
+        select->bind(1, *time);
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        *end = *row ? select->int64(0) : none; // no event in the range: an empty range
+    }
+    return range;
 }
 
 Result<Event> EventReaderPrivate::decodeRow(const Statement &statement, const QString &path)
@@ -134,8 +163,11 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
     // and stops in the partition that fills it (docs/queries.md); other pages run once.
     QList<qint64> runs{-1};
     if (builder.textDrives()) {
-        const qint64 lowest = page.afterSeq + 1;
-        const qint64 highest = page.beforeSeq > 0 ? std::min(page.beforeSeq - 1, partitions->headSeq) : partitions->headSeq;
+        auto range = d->seqRange(filter.fromUs, filter.toUs); // partitions outside a time range hold no match
+        if (!range)
+            return range.error();
+        const qint64 lowest = std::max(page.afterSeq + 1, range->first);
+        const qint64 highest = std::min({page.beforeSeq > 0 ? page.beforeSeq - 1 : partitions->headSeq, partitions->headSeq, range->second});
         runs.clear();
         for (qint64 p = d->m_meta.textPartition(std::max<qint64>(lowest, 1)); lowest <= highest && p <= d->m_meta.textPartition(highest); ++p)
             newestFirst ? runs.prepend(p) : runs.append(p);
@@ -222,15 +254,10 @@ Result<Event> EventReader::eventAt(qint64 seq) const
 Result<qint64> EventReader::seqAt(qint64 recordedAtUs) const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto select = d->m_connection->prepare(
-        "SELECT seq FROM events INDEXED BY ix_events_time WHERE recorded_at >= ?1 ORDER BY recorded_at, seq LIMIT 1");
-    if (!select)
-        return select.error();
-    select->bind(1, recordedAtUs);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    return *row ? select->int64(0) : 0;
+    auto range = d->seqRange(recordedAtUs, std::nullopt);
+    if (!range)
+        return range.error();
+    return range->first == std::numeric_limits<qint64>::max() ? 0 : range->first;
 }
 
 Result<LogStatistics> EventReader::statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const

@@ -25,6 +25,10 @@ public:
     /// The partitions of the text index that hold events now (call with m_mutex held).
     Result<TextPartitions> textPartitions() const;
 
+    /// The first and last seq recorded in [fromUs, toUs) (1 and max without bounds); first > last
+    /// when no event is. Call with m_mutex held.
+    Result<std::pair<qint64, qint64>> seqRange(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
+
     /// The row (seq, payload, hash) as an Event; IntegrityFailure if the record is damaged.
     static Result<Event> decodeRow(const Statement &statement, const QString &path);
 

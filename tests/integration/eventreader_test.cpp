@@ -128,12 +128,15 @@ TEST(EventReaderTextPartitions, PagesAndCountsReadEveryPartitionInOrder)
     // Partitions of 7 seqs: 100 events fill 15 of them, the last one partly. Every third event
     // mentions a gauge; partitions 4 and 5 (seqs 29..42) mention none, so pages must skip them.
     TestLogDir dir;
+    MockClock clock;
     LogOptions options;
+    options.clock = &clock;
     options.textPartitionEvents = 7;
     auto log = dir.create(options);
     ASSERT_TRUE(log);
     QList<qint64> gauges;
     for (int i = 1; i <= 100; ++i) {
+        clock.advance(kMinute); // seq i is recorded at minute i after the start
         Event e = sampleEvent(i);
         const bool gauge = i % 3 == 0 && (i < 29 || i > 42);
         e.object.title = gauge ? QStringLiteral("Gauge block %1").arg(i) : QStringLiteral("Work instruction %1").arg(i);
@@ -176,6 +179,19 @@ TEST(EventReaderTextPartitions, PagesAndCountsReadEveryPartitionInOrder)
     for (const Event &e : between->events)
         seqs.append(e.seq);
     EXPECT_EQ(seqs, (QList<qint64>{21, 24, 27, 45, 48, 51, 54, 57}));
+    // A time range narrows the partitions a text page reads; newest first from its end.
+    EventFilter inTime = filter;
+    const qint64 start = (*reader)->eventAt(1)->recordedAtUs - kMinute;
+    inTime.fromUs = start + 20 * kMinute; // seq 20 onwards
+    inTime.toUs = start + 50 * kMinute;   // up to seq 49
+    auto timed = (*reader)->query(inTime, {0, 3, 0, PageRequest::Order::NewestFirst});
+    ASSERT_TRUE(timed) << timed.error().message().toStdString();
+    seqs.clear();
+    for (const Event &e : timed->events)
+        seqs.append(e.seq);
+    EXPECT_EQ(seqs, (QList<qint64>{48, 45, 27}));
+    EXPECT_TRUE(timed->hasMore);
+    EXPECT_EQ((*reader)->count(inTime).value(), 5); // 21, 24, 27, 45, 48
     filter.actorId = sampleEvent(3).actor.id; // the actor's index drives; the text narrows
     qint64 expectedForActor = 0;
     for (const qint64 seq : gauges)
