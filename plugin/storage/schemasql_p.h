@@ -60,14 +60,14 @@ inline constexpr qint64 DefaultTextPartitionEvents = 262144;
 /// own segments and doclists, so a page reads one partition's matches, not the whole log's: SQLite
 /// 3.15's FTS4 merges every doclist of a prefix term before the first row (docs/queries.md).
 inline constexpr const char *CreateText = R"sql(
-CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61, languageid="part");
+CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61, languageid="part", matchinfo="fts3");
 )sql";
 
 /// Layout 5 → 6: the single text index becomes a partitioned one, rebuilt from the events.
 /// 262144 is DefaultTextPartitionEvents.
 inline constexpr const char *PartitionTextIndex = R"sql(
 DROP TABLE IF EXISTS events_text;
-CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61, languageid="part");
+CREATE VIRTUAL TABLE events_text USING fts4 (content="", object_title, reason, tokenize=unicode61, languageid="part", matchinfo="fts3");
 INSERT INTO events_text (docid, object_title, reason, part) SELECT seq, object_title, reason, (seq - 1) / 262144 FROM events ORDER BY seq;
 INSERT INTO meta (key, value) VALUES ('text_partition_events', '262144');
 )sql";

@@ -147,7 +147,7 @@ void rebuildTextIndex(const TestLogDir &dir, qint64 leftOut, const QString &extr
     const auto r = runSqlcipher(dir.logPath(), dir.keyHex(),
                                 QStringLiteral("DROP TABLE events_text;\n"
                                                "CREATE VIRTUAL TABLE events_text USING fts4 (content=\"\", object_title, reason, "
-                                               "tokenize=unicode61, languageid=\"part\");\n"
+                                               "tokenize=unicode61, languageid=\"part\", matchinfo=\"fts3\");\n"
                                                "INSERT INTO events_text (docid, object_title, reason, part) SELECT seq, object_title, reason, "
                                                "(seq - 1) / 16 FROM events WHERE seq != %1;\n%2")
                                     .arg(leftOut)
