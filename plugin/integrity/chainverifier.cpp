@@ -33,47 +33,68 @@ ChainVerifier::ChainVerifier(ConnectionFactory openConnection)
 VerificationReport ChainVerifier::run() const
 {
     VerificationReport report;
-    // quick_check reads every page of the file, the text index check the whole index, the chain
-    // scan the events: the first two on a second thread beside the scan, so verify takes about
-    // the longer of the two threads instead of the sum. Each has its own connection (a corrupt
-    // page poisons the connection that read it).
+    auto connection = m_openConnection();
+    if (!connection) {
+        addFinding(report, Kind::StorageDamaged, 0, connection.error().message());
+        return report;
+    }
+    auto meta = Schema::load(**connection);
+    if (!meta) {
+        addFinding(report, Kind::StorageDamaged, 0, meta.error().message());
+        return report;
+    }
+    // The chain scan reads the events once, and feeds their titles and reasons to the text check.
+    // quick_check reads every page of the file and the text check the whole index: both on a
+    // second thread beside the scan, so verify takes about the longer of the two threads instead
+    // of the sum. Each thread has its own connection (a corrupt page poisons the connection that
+    // read it).
+    TextIndexCheck text(meta->textPartitionEvents);
     std::optional<VerificationFinding> pageFinding;
-    VerificationReport textReport;
-    std::thread pages([this, &pageFinding, &textReport] {
+    VerificationReport indexReport;
+    std::thread pages([this, &pageFinding, &text, &indexReport] {
         pageFinding = checkPages();
         if (!pageFinding) // damaged pages: the index check would only repeat that
-            checkTextIndex(textReport);
+            readTextIndex(text, indexReport);
     });
-    if (auto connection = m_openConnection(); !connection) {
-        addFinding(report, Kind::StorageDamaged, 0, connection.error().message());
-    } else if (auto meta = Schema::load(**connection); !meta) {
-        addFinding(report, Kind::StorageDamaged, 0, meta.error().message());
-    } else {
-        // The genesis comes from the meta table on disk: a changed policy breaks seq 1.
-        report.headHash = meta->genesis();
-        scanChain(**connection, report);
-    }
+    // The genesis comes from the meta table on disk: a changed policy breaks seq 1.
+    report.headHash = meta->genesis();
+    scanChain(**connection, report, text);
     pages.join();
     const bool damageNamed = !report.findings.isEmpty() && report.findings.last().kind == Kind::StorageDamaged;
     if (pageFinding && !damageNamed) // a damaged page the scan named already is reported once
         addFinding(report, pageFinding->kind, pageFinding->seq, pageFinding->detail);
-    if (!damageNamed) {
-        for (const VerificationFinding &finding : std::as_const(textReport.findings))
+    if (!damageNamed && !pageFinding) {
+        text.compare(indexReport);
+        for (const VerificationFinding &finding : std::as_const(indexReport.findings))
             addFinding(report, finding.kind, finding.seq, finding.detail);
     }
     report.ok = report.findings.isEmpty();
     return report;
 }
 
-void ChainVerifier::scanChain(Connection &connection, VerificationReport &report) const
+void ChainVerifier::scanChain(Connection &connection, VerificationReport &report, TextIndexCheck &text) const
 {
+    // One read transaction: the last seq and the scan see the same snapshot, and the text check
+    // compares the index up to that seq even while a writer appends.
+    qint64 lastSeq = 0;
+    struct SnapshotEnd {
+        TextIndexCheck &text;
+        const qint64 &lastSeq;
+        ~SnapshotEnd() { text.setLastSeq(lastSeq); } // also on failure: the index reader waits for it
+    } snapshotEnd{text, lastSeq};
+    auto begun = connection.exec("BEGIN");
+    auto head = begun ? connection.queryText("SELECT coalesce(max(seq), 0) FROM events") : Result<QString>(begun.error());
     auto select = connection.prepare(
         "SELECT seq, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, object_title, reason, "
         "payload, hash FROM events ORDER BY seq");
-    if (!select) {
-        addFinding(report, Kind::StorageDamaged, 1, select.error().message());
+    if (!head || !select) {
+        addFinding(report, Kind::StorageDamaged, 1, (!head ? head.error() : select.error()).message());
         return;
     }
+    lastSeq = head->toLongLong();
+    text.setLastSeq(lastSeq);
+    if (auto tokenizing = text.startTokenizing(connection); !tokenizing)
+        addFinding(report, Kind::TextIndexMismatch, 0, QStringLiteral("the text index cannot be checked: %1").arg(tokenizing.error().message()));
     // The rows become a stream of records for ChainCheck, which checks any such stream.
     SummaryCheck summary(connection);
     ChainCheck check(report.headHash, report, &summary);
@@ -103,18 +124,20 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
         columns.objectTitle = select->textView(8);
         columns.reason = select->textView(9);
         check.add(record);
+        text.addEvent(record.seq, columns.objectTitle, columns.reason);
     }
     check.finish();
+    (void)connection.exec("COMMIT"); // ends the read transaction; nothing was written
 }
 
-void ChainVerifier::checkTextIndex(VerificationReport &report) const
+void ChainVerifier::readTextIndex(TextIndexCheck &text, VerificationReport &report) const
 {
     auto connection = m_openConnection();
     if (!connection) {
         addFinding(report, Kind::StorageDamaged, 0, connection.error().message());
         return;
     }
-    TextIndexCheck(**connection).run(report);
+    text.readIndex(**connection, report);
 }
 
 std::optional<VerificationFinding> ChainVerifier::checkPages() const

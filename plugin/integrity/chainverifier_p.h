@@ -11,6 +11,7 @@
 namespace QmsAudit {
 
 class Connection;
+class TextIndexCheck;
 
 /**
  * Recomputes the hash chain of a log record by record and cross-checks every indexed column
@@ -30,10 +31,11 @@ public:
     VerificationReport run() const;
 
 private:
-    void scanChain(Connection &connection, VerificationReport &report) const;
+    void scanChain(Connection &connection, VerificationReport &report, TextIndexCheck &text) const;
     /// SQLite's quick_check on a connection of its own; runs beside scanChain() on another thread.
     std::optional<VerificationFinding> checkPages() const;
-    void checkTextIndex(VerificationReport &report) const;
+    /// TextIndexCheck::readIndex() on a connection of its own (the second thread).
+    void readTextIndex(TextIndexCheck &text, VerificationReport &report) const;
 
     ConnectionFactory m_openConnection;
 };

@@ -4,8 +4,10 @@
 #include "storage/connection_p.h"
 #include "storage/statement_p.h"
 
-#include <QHash>
 #include <QRandomGenerator>
+
+#include <algorithm>
+#include <cstring>
 
 namespace QmsAudit {
 namespace {
@@ -14,204 +16,194 @@ using Kind = VerificationFinding::Kind;
 
 constexpr const char *kColumns[] = {"object_title", "reason"};
 
-/// Per (column, term): how many events, and the sum of keyed hashes of their seqs.
-struct Fingerprint {
-    qint64 events = 0;
-    quint64 sum = 0;
-    bool operator==(const Fingerprint &) const = default;
-};
-using Fingerprints = QHash<QByteArray, Fingerprint>; // key: column index byte + term (UTF-8)
-
-void addFinding(VerificationReport &report, QString detail)
+VerificationFinding finding(QString detail)
 {
-    report.findings.append({Kind::TextIndexMismatch, 0, std::move(detail)});
+    return {Kind::TextIndexMismatch, 0, std::move(detail)};
 }
 
 } // namespace
 
-class TextIndexCheck::Hasher
-{
-public:
-    Hasher() : m_seed(QRandomGenerator::system()->generate64()) {}
-    quint64 operator()(const QByteArray &key, qint64 seq) const
-    {
-        QByteArray data = key;
-        data.append(reinterpret_cast<const char *>(&seq), sizeof seq);
-        return quint64(qHashBits(data.constData(), size_t(data.size()), size_t(m_seed)));
-    }
-
-private:
-    quint64 m_seed;
-};
-
-TextIndexCheck::TextIndexCheck(Connection &connection)
-    : m_connection(connection)
+TextIndexCheck::TextIndexCheck(qint64 partitionEvents)
+    : m_partitionEvents(std::max<qint64>(partitionEvents, 1))
+    , m_seed(QRandomGenerator::system()->generate64())
 {
 }
 
-void TextIndexCheck::run(VerificationReport &report)
+TextIndexCheck::~TextIndexCheck() = default;
+
+quint64 TextIndexCheck::hash(const QByteArray &key, qint64 seq) const
 {
-    // Temporary tables live in the connection's own temp schema; the log file is not written.
-    if (auto r = m_connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.qmsaudit_tokens USING fts3tokenize(unicode61);"
-                                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.qmsaudit_terms USING fts4aux(main, events_text);");
-        !r) {
-        addFinding(report, QStringLiteral("the text index cannot be read: %1").arg(r.error().message()));
-        return;
+    QByteArray data = key;
+    data.append(reinterpret_cast<const char *>(&seq), sizeof seq);
+    return quint64(qHashBits(data.constData(), size_t(data.size()), size_t(m_seed)));
+}
+
+QByteArray TextIndexCheck::key(qint64 partition, int column, const QByteArray &term) const
+{
+    QByteArray key(reinterpret_cast<const char *>(&partition), sizeof partition);
+    key.append(char('0' + column));
+    key.append(term);
+    return key;
+}
+
+Result<void> TextIndexCheck::startTokenizing(Connection &connection)
+{
+    // A temporary table lives in the connection's own temp schema; the log file is not written.
+    if (auto r = connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.qmsaudit_tokens USING fts3tokenize(unicode61)"); !r)
+        return r;
+    auto tokens = connection.prepare("SELECT DISTINCT token FROM temp.qmsaudit_tokens WHERE input = ?1");
+    if (!tokens)
+        return tokens.error();
+    m_tokens = std::make_unique<Statement>(std::move(*tokens));
+    return {};
+}
+
+const QList<QByteArray> &TextIndexCheck::words(const QString &text)
+{
+    auto cached = m_wordCache.find(text);
+    if (cached != m_wordCache.end())
+        return *cached;
+    if (m_wordCache.size() > 100000)
+        m_wordCache.clear(); // bounded memory on logs with ever-new texts
+    QList<QByteArray> found;
+    m_tokens->bind(1, text);
+    while (true) {
+        auto token = m_tokens->step();
+        if (!token || !*token)
+            break;
+        found.append(m_tokens->text(0).toUtf8());
     }
-    auto partitionEvents = m_connection.queryText("SELECT value FROM meta WHERE key = 'text_partition_events'");
-    auto head = m_connection.queryText("SELECT coalesce(max(seq), 0) FROM events");
-    auto partitionsInIndex = m_connection.prepare("SELECT DISTINCT level / 1024 FROM events_text_segdir ORDER BY 1");
-    if (!partitionEvents || !head || !partitionsInIndex) {
-        const Error error = !partitionEvents ? partitionEvents.error() : !head ? head.error() : partitionsInIndex.error();
-        addFinding(report, QStringLiteral("the text index cannot be read: %1").arg(error.message()));
+    m_tokens->reset();
+    return *m_wordCache.insert(text, found);
+}
+
+void TextIndexCheck::addEvent(qint64 seq, QByteArrayView title, QByteArrayView reason)
+{
+    if (!m_tokens)
         return;
+    const qint64 partition = (seq - 1) / m_partitionEvents;
+    const QByteArrayView columns[] = {title, reason};
+    for (int column = 0; column < 2; ++column) {
+        if (columns[column].isEmpty())
+            continue;
+        for (const QByteArray &word : words(QString::fromUtf8(columns[column]))) {
+            const QByteArray k = key(partition, column, word);
+            Fingerprint &fingerprint = m_expected[k];
+            ++fingerprint.events;
+            fingerprint.sum += hash(k, seq);
+        }
     }
-    const qint64 perPartition = partitionEvents->toLongLong();
-    const qint64 headSeq = head->toLongLong();
-    if (perPartition < 1) {
-        addFinding(report, QStringLiteral("the log's text_partition_events (\"%1\") is not a positive number").arg(*partitionEvents));
-        return;
+}
+
+void TextIndexCheck::setLastSeq(qint64 lastSeq)
+{
+    m_lastSeq.store(std::max<qint64>(lastSeq, 0));
+    m_lastSeq.notify_all();
+}
+
+void TextIndexCheck::readIndex(Connection &connection, VerificationReport &report)
+{
+    auto fail = [&](const QString &message) { report.findings.append(finding(QStringLiteral("the text index cannot be read: %1").arg(message))); };
+    if (auto r = connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.qmsaudit_terms USING fts4aux(main, events_text)"); !r)
+        return fail(r.error().message());
+    auto head = connection.queryText("SELECT coalesce(max(seq), 0) FROM events");
+    auto partitionsInIndex = connection.prepare("SELECT DISTINCT level / 1024 FROM events_text_segdir ORDER BY 1");
+    auto terms = connection.prepare("SELECT term, col FROM temp.qmsaudit_terms WHERE col != '*' AND languageid = ?1");
+    auto postings = connection.prepare("SELECT docid FROM events_text WHERE events_text MATCH ?1 AND part = ?2 AND docid <= ?3");
+    for (const Error &error : {head ? Error() : head.error(), partitionsInIndex ? Error() : partitionsInIndex.error(),
+                               terms ? Error() : terms.error(), postings ? Error() : postings.error()}) {
+        if (error)
+            return fail(error.message());
     }
-    const qint64 partitions = headSeq > 0 ? (headSeq - 1) / perPartition + 1 : 0;
     // FTS4 files each languageid's segments under level / 1024 (no prefix indexes): rows planted
     // in a partition that no seq belongs to would otherwise go unseen by queries and by this check.
+    const qint64 headSeq = head->toLongLong(); // this connection's own snapshot
+    const qint64 partitionsNow = headSeq > 0 ? (headSeq - 1) / m_partitionEvents + 1 : 0;
     while (true) {
         auto row = partitionsInIndex->step();
         if (!row || !*row)
             break;
         const qint64 partition = partitionsInIndex->int64(0);
-        if (partition < 0 || partition >= partitions)
-            addFinding(report, QStringLiteral("the text index has a partition %1, which no event belongs to").arg(partition));
+        if (partition < 0 || partition >= partitionsNow)
+            report.findings.append(finding(QStringLiteral("the text index has a partition %1, which no event belongs to").arg(partition)));
     }
-    const Hasher hasher;
-    qsizetype differing = 0;
+
+    // The chain scan's snapshot may be older than this one: compare up to its last seq.
+    m_lastSeq.wait(-1);
+    const qint64 lastSeq = m_lastSeq.load();
+    const qint64 partitions = lastSeq > 0 ? (lastSeq - 1) / m_partitionEvents + 1 : 0;
     for (qint64 partition = 0; partition < partitions; ++partition) {
-        const qint64 firstSeq = partition * perPartition + 1;
-        checkPartition(partition, firstSeq, std::min(headSeq, firstSeq + perPartition - 1), hasher, report, differing);
-    }
-    if (differing > MaxTermFindings)
-        addFinding(report, QStringLiteral("%1 more text index entries do not match the events").arg(differing - MaxTermFindings));
-}
-
-void TextIndexCheck::checkPartition(qint64 partition, qint64 firstSeq, qint64 lastSeq, const Hasher &hasher, VerificationReport &report,
-                                    qsizetype &differing)
-{
-    // Expected: the distinct words of each event's title and reason.
-    Fingerprints expected;
-    {
-        auto tokens = m_connection.prepare("SELECT DISTINCT token FROM temp.qmsaudit_tokens WHERE input = ?1");
-        auto events = m_connection.prepare("SELECT seq, object_title, reason FROM events WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq");
-        if (!tokens || !events) {
-            addFinding(report, (tokens ? events.error() : tokens.error()).message());
-            return;
-        }
-        events->bind(1, firstSeq);
-        events->bind(2, lastSeq);
-        QHash<QString, QList<QByteArray>> cache; // titles and reasons repeat: tokenize each once
-        while (true) {
-            auto row = events->step();
-            if (!row || !*row)
-                break; // a damaged page is the chain scan's finding
-            const qint64 seq = events->int64(0);
-            for (int column = 0; column < 2; ++column) {
-                const QString text = events->text(1 + column);
-                if (text.isEmpty())
-                    continue;
-                auto cached = cache.find(text);
-                if (cached == cache.end()) {
-                    if (cache.size() > 100000)
-                        cache.clear(); // bounded memory on logs with ever-new texts
-                    QList<QByteArray> words;
-                    tokens->bind(1, text);
-                    while (true) {
-                        auto token = tokens->step();
-                        if (!token || !*token)
-                            break;
-                        words.append(tokens->text(0).toUtf8());
-                    }
-                    tokens->reset();
-                    cached = cache.insert(text, words);
-                }
-                for (const QByteArray &word : std::as_const(*cached)) {
-                    const QByteArray key = char('0' + column) + word;
-                    Fingerprint &fingerprint = expected[key];
-                    ++fingerprint.events;
-                    fingerprint.sum += hasher(key, seq);
-                }
-            }
-        }
-    }
-
-    // Actual: every term the partition holds, and the events it lists for it.
-    Fingerprints actual;
-    {
-        auto terms = m_connection.prepare("SELECT term, col FROM temp.qmsaudit_terms WHERE col != '*' AND languageid = ?1");
-        auto postings = m_connection.prepare("SELECT docid FROM events_text WHERE events_text MATCH ?1 AND part = ?2");
-        if (!terms || !postings) {
-            addFinding(report, (terms ? postings.error() : terms.error()).message());
-            return;
-        }
         terms->bind(1, partition);
         QList<std::pair<QString, int>> list;
         while (true) {
             auto row = terms->step();
-            if (!row) {
-                addFinding(report, QStringLiteral("the text index cannot be read: %1").arg(row.error().message()));
-                return;
-            }
+            if (!row)
+                return fail(row.error().message());
             if (!*row)
                 break;
             list.append({terms->text(0), int(terms->int64(1))});
         }
-        for (const auto &[term, column] : list) {
+        terms->reset();
+        for (const auto &[term, column] : std::as_const(list)) {
             if (column < 0 || column > 1)
                 continue;
-            const QByteArray key = char('0' + column) + term.toUtf8();
-            Fingerprint &fingerprint = actual[key];
+            const QByteArray k = key(partition, column, term.toUtf8());
+            Fingerprint fingerprint;
             postings->bind(1, QString::fromLatin1(kColumns[column]) + QLatin1Char(':') + term);
             postings->bind(2, partition);
+            postings->bind(3, lastSeq);
             while (true) {
                 auto row = postings->step();
                 if (!row) {
-                    addFinding(report, QStringLiteral("the text index cannot be read for \"%1\": %2").arg(term, row.error().message()));
+                    fail(QStringLiteral("\"%1\": %2").arg(term, row.error().message()));
                     break;
                 }
                 if (!*row)
                     break;
                 ++fingerprint.events;
-                fingerprint.sum += hasher(key, postings->int64(0));
+                fingerprint.sum += hash(k, postings->int64(0));
             }
             postings->reset();
+            if (fingerprint.events > 0)
+                m_actual.insert(k, fingerprint);
         }
     }
+}
 
-    // Compare, naming the terms that differ.
-    auto note = [&](const QByteArray &key, qint64 indexed, qint64 inEvents) {
+void TextIndexCheck::compare(VerificationReport &report) const
+{
+    qsizetype differing = 0;
+    auto note = [&](const QByteArray &k, qint64 indexed, qint64 inEvents) {
         if (++differing > MaxTermFindings)
             return;
-        const QString term = QString::fromUtf8(key.mid(1));
-        const QString column = QString::fromLatin1(kColumns[key.at(0) - '0']);
+        qint64 partition = 0;
+        std::memcpy(&partition, k.constData(), sizeof partition);
+        const QString column = QString::fromLatin1(kColumns[k.at(sizeof partition) - '0']);
+        const QString term = QString::fromUtf8(k.mid(sizeof partition + 1));
+        const qint64 firstSeq = partition * m_partitionEvents + 1;
         QString detail = QStringLiteral("the text index entry for \"%1\" in %2 (partition %3, seq %4 to %5) does not match the events "
                                         "(index: %6 events, events: %7)")
                              .arg(term, column)
                              .arg(partition)
                              .arg(firstSeq)
-                             .arg(lastSeq)
+                             .arg(std::min(m_lastSeq.load(), firstSeq + m_partitionEvents - 1))
                              .arg(indexed)
                              .arg(inEvents);
         if (indexed == inEvents)
             detail += QStringLiteral("; the same number, but not the same events");
-        addFinding(report, detail);
+        report.findings.append(finding(detail));
     };
-    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-        const Fingerprint found = actual.value(it.key());
+    for (auto it = m_expected.cbegin(); it != m_expected.cend(); ++it) {
+        const Fingerprint found = m_actual.value(it.key());
         if (!(found == it.value()))
             note(it.key(), found.events, it.value().events);
     }
-    for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
-        if (!expected.contains(it.key()) && it.value().events > 0)
+    for (auto it = m_actual.cbegin(); it != m_actual.cend(); ++it) {
+        if (!m_expected.contains(it.key()))
             note(it.key(), it.value().events, 0);
     }
+    if (differing > MaxTermFindings)
+        report.findings.append(finding(QStringLiteral("%1 more text index entries do not match the events").arg(differing - MaxTermFindings)));
 }
 
 } // namespace QmsAudit
