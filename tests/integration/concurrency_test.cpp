@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -118,4 +119,31 @@ TEST(Concurrency, TwoProcessesAppendingAtOnceProduceOneGapFreeChain)
     EventFilter fromFirst;
     fromFirst.actorId = QStringLiteral("proc0");
     EXPECT_EQ(*log->count(fromFirst), kEach);
+}
+
+TEST(Concurrency, VerifyWhileAnotherConnectionAppendsFindsNothing)
+{
+    // The chain scan and the text-index check read on two connections; they must compare the
+    // same events even while a writer commits between their snapshots.
+    TestLogDir dir;
+    LogOptions options;
+    options.textPartitionEvents = 50; // the appends cross partition boundaries
+    auto log = dir.create(options);
+    ASSERT_TRUE(log);
+    for (int i = 0; i < 400; ++i)
+        ASSERT_TRUE(log->append(sampleEvent(i)));
+    auto writer = dir.open();
+    ASSERT_TRUE(writer);
+    std::atomic<bool> stop = false;
+    std::thread appending([&] {
+        for (int i = 400; !stop && i < 5000; ++i)
+            ASSERT_TRUE(writer->append(sampleEvent(i)));
+    });
+    for (int round = 0; round < 5; ++round) {
+        const auto report = log->verify();
+        EXPECT_TRUE(report.ok) << report.summary().toStdString();
+    }
+    stop = true;
+    appending.join();
+    EXPECT_TRUE(log->verify().ok);
 }
