@@ -5,6 +5,7 @@
 #include "storage/statement_p.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 
 #include <algorithm>
 #include <cstring>
@@ -31,14 +32,21 @@ TextIndexCheck::TextIndexCheck(qint64 partitionEvents)
 
 TextIndexCheck::~TextIndexCheck() = default;
 
-quint64 TextIndexCheck::hash(const QByteArray &key, qint64 seq) const
+quint64 TextIndexCheck::keyHash(const QByteArray &key) const
 {
-    QByteArray data = key;
-    data.append(reinterpret_cast<const char *>(&seq), sizeof seq);
-    return quint64(qHashBits(data.constData(), size_t(data.size()), size_t(m_seed)));
+    return quint64(qHashBits(key.constData(), size_t(key.size()), size_t(m_seed)));
 }
 
-QByteArray TextIndexCheck::key(qint64 partition, int column, const QByteArray &term) const
+quint64 TextIndexCheck::mix(quint64 keyHash, qint64 seq)
+{
+    // splitmix64's finalizer over the key's keyed hash and the seq.
+    quint64 z = keyHash ^ (quint64(seq) * 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+QByteArray TextIndexCheck::key(qint64 partition, int column, const QByteArray &term)
 {
     QByteArray key(reinterpret_cast<const char *>(&partition), sizeof partition);
     key.append(char('0' + column));
@@ -58,39 +66,51 @@ Result<void> TextIndexCheck::startTokenizing(Connection &connection)
     return {};
 }
 
-const QList<QByteArray> &TextIndexCheck::words(const QString &text)
+const std::vector<int> &TextIndexCheck::entriesFor(int column, QByteArrayView text)
 {
-    auto cached = m_wordCache.find(text);
-    if (cached != m_wordCache.end())
-        return *cached;
-    if (m_wordCache.size() > 100000)
-        m_wordCache.clear(); // bounded memory on logs with ever-new texts
-    QList<QByteArray> found;
-    m_tokens->bind(1, text);
+    WordCache &cache = m_wordCache[column];
+    const std::string_view view(text.data(), size_t(text.size()));
+    if (auto cached = cache.find(view); cached != cache.end())
+        return cached->second;
+    if (cache.size() > 100000)
+        cache.clear(); // bounded memory on logs with ever-new texts
+    std::vector<int> entries;
+    m_tokens->bind(1, QString::fromUtf8(text));
     while (true) {
         auto token = m_tokens->step();
         if (!token || !*token)
             break;
-        found.append(m_tokens->text(0).toUtf8());
+        const QByteArray k = key(m_partition, column, m_tokens->text(0).toUtf8());
+        auto index = m_entryIndex.find(k);
+        if (index == m_entryIndex.end()) {
+            index = m_entryIndex.insert(k, int(m_entries.size()));
+            m_entries.push_back({k, keyHash(k), {}});
+        }
+        entries.push_back(*index);
     }
     m_tokens->reset();
-    return *m_wordCache.insert(text, found);
+    return cache.emplace(std::string(view), std::move(entries)).first->second;
 }
 
 void TextIndexCheck::addEvent(qint64 seq, QByteArrayView title, QByteArrayView reason)
 {
     if (!m_tokens)
         return;
-    const qint64 partition = (seq - 1) / m_partitionEvents;
+    if (const qint64 partition = (seq - 1) / m_partitionEvents; partition != m_partition) {
+        // The chain scan goes in seq order: a partition's words are never needed again.
+        m_partition = partition;
+        m_wordCache[0].clear();
+        m_wordCache[1].clear();
+        m_entryIndex.clear();
+    }
     const QByteArrayView columns[] = {title, reason};
     for (int column = 0; column < 2; ++column) {
         if (columns[column].isEmpty())
             continue;
-        for (const QByteArray &word : words(QString::fromUtf8(columns[column]))) {
-            const QByteArray k = key(partition, column, word);
-            Fingerprint &fingerprint = m_expected[k];
-            ++fingerprint.events;
-            fingerprint.sum += hash(k, seq);
+        for (const int index : entriesFor(column, columns[column])) {
+            Entry &entry = m_entries[size_t(index)];
+            ++entry.fingerprint.events;
+            entry.fingerprint.sum += mix(entry.keyHash, seq);
         }
     }
 }
@@ -148,6 +168,7 @@ void TextIndexCheck::readIndex(Connection &connection, VerificationReport &repor
             if (column < 0 || column > 1)
                 continue;
             const QByteArray k = key(partition, column, term.toUtf8());
+            const quint64 kHash = keyHash(k);
             Fingerprint fingerprint;
             postings->bind(1, QString::fromLatin1(kColumns[column]) + QLatin1Char(':') + term);
             postings->bind(2, partition);
@@ -161,7 +182,7 @@ void TextIndexCheck::readIndex(Connection &connection, VerificationReport &repor
                 if (!*row)
                     break;
                 ++fingerprint.events;
-                fingerprint.sum += hash(k, postings->int64(0));
+                fingerprint.sum += mix(kHash, postings->int64(0));
             }
             postings->reset();
             if (fingerprint.events > 0)
@@ -193,13 +214,16 @@ void TextIndexCheck::compare(VerificationReport &report) const
             detail += QStringLiteral("; the same number, but not the same events");
         report.findings.append(finding(detail));
     };
-    for (auto it = m_expected.cbegin(); it != m_expected.cend(); ++it) {
-        const Fingerprint found = m_actual.value(it.key());
-        if (!(found == it.value()))
-            note(it.key(), found.events, it.value().events);
+    QSet<QByteArray> expected;
+    expected.reserve(qsizetype(m_entries.size()));
+    for (const Entry &entry : m_entries) {
+        expected.insert(entry.key);
+        const Fingerprint found = m_actual.value(entry.key);
+        if (!(found == entry.fingerprint))
+            note(entry.key, found.events, entry.fingerprint.events);
     }
     for (auto it = m_actual.cbegin(); it != m_actual.cend(); ++it) {
-        if (!m_expected.contains(it.key()))
+        if (!expected.contains(it.key()))
             note(it.key(), it.value().events, 0);
     }
     if (differing > MaxTermFindings)

@@ -11,6 +11,10 @@
 
 #include <atomic>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace QmsAudit {
 
@@ -57,20 +61,36 @@ private:
         quint64 sum = 0;
         bool operator==(const Fingerprint &) const = default;
     };
-    /// key: partition (8 bytes) + column index byte + term (UTF-8)
-    using Fingerprints = QHash<QByteArray, Fingerprint>;
+    /// One (partition, column, term) of the expected side, with its key's hash computed once.
+    struct Entry {
+        QByteArray key;
+        quint64 keyHash = 0;
+        Fingerprint fingerprint;
+    };
+    struct TransparentHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+    };
+    /// Text (UTF-8) -> the entries of its words, for one column of the current partition.
+    using WordCache = std::unordered_map<std::string, std::vector<int>, TransparentHash, std::equal_to<>>;
 
-    quint64 hash(const QByteArray &key, qint64 seq) const;
-    const QList<QByteArray> &words(const QString &text);
-    QByteArray key(qint64 partition, int column, const QByteArray &term) const;
+    /// key: partition (8 bytes) + column index byte + term (UTF-8)
+    static QByteArray key(qint64 partition, int column, const QByteArray &term);
+    quint64 keyHash(const QByteArray &key) const;
+    /// A keyed, non-linear mix of a key and a seq: sums of it cannot be made to cancel out
+    /// without the per-run seed.
+    static quint64 mix(quint64 keyHash, qint64 seq);
+    const std::vector<int> &entriesFor(int column, QByteArrayView text);
 
     const qint64 m_partitionEvents;
     const quint64 m_seed;
     std::atomic<qint64> m_lastSeq = -1; ///< -1 until the chain scan has its snapshot
     std::unique_ptr<Statement> m_tokens;
-    QHash<QString, QList<QByteArray>> m_wordCache; ///< titles and reasons repeat: tokenize each once
-    Fingerprints m_expected;
-    Fingerprints m_actual;
+    qint64 m_partition = -1; ///< of the events fed last; the caches below belong to it
+    WordCache m_wordCache[2];
+    QHash<QByteArray, int> m_entryIndex; ///< key -> index in m_entries, current partition
+    std::vector<Entry> m_entries;
+    QHash<QByteArray, Fingerprint> m_actual;
 };
 
 } // namespace QmsAudit
