@@ -142,7 +142,8 @@ void EventListModel::jumpToSeq(qint64 seq)
 {
     // pageAfter() excludes its bound: start one past seq so that seq itself is the first row.
     const bool newest = d->order == PageRequest::Order::NewestFirst;
-    restart(pageAfter(d->order, newest ? seq + 1 : std::max<qint64>(seq - 1, 0)), false, seq > 1);
+    // Whether rows come before it is known only for seq 1, oldest first; otherwise fetchEarlier() finds out.
+    restart(pageAfter(d->order, newest ? seq + 1 : std::max<qint64>(seq - 1, 0)), false, newest || seq > 1);
 }
 
 void EventListModel::restart(const PageRequest &page, bool fromEnd, bool maybeEarlier)

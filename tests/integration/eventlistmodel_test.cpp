@@ -133,6 +133,23 @@ TEST_F(EventListModelTest, JumpsToTheEndAndToASeq)
     model.fetchEarlier();
     waitIdle(model);
     EXPECT_EQ(window(model), expected.mid(30, 200));
+
+    // Seq 1: oldest first nothing comes before it; newest first every later event does.
+    model.setFilter({}, PageRequest::Order::OldestFirst);
+    waitIdle(model);
+    model.jumpToSeq(1);
+    waitIdle(model);
+    EXPECT_EQ(window(model).value(0), 1);
+    EXPECT_FALSE(model.hasEarlier());
+    model.setFilter({}, PageRequest::Order::NewestFirst);
+    waitIdle(model);
+    model.jumpToSeq(1);
+    waitIdle(model);
+    EXPECT_EQ(window(model), QList<qint64>{1});
+    EXPECT_TRUE(model.hasEarlier());
+    model.fetchEarlier();
+    waitIdle(model);
+    EXPECT_EQ(window(model).value(0), EventListModel::PageSize + 1); // seqs 101 … 2, then 1
 }
 
 TEST_F(EventListModelTest, ANewFilterSupersedesTheOneBefore)
