@@ -45,7 +45,8 @@ public:
     ~TextIndexCheck();
 
     /// Expected side, on one thread: the connection tokenizes (a temporary table, nothing is
-    /// written to the log). Call for seqs 1 .. lastSeq, then setLastSeq().
+    /// written to the log). setLastSeq() as soon as the snapshot's last seq is known (readIndex()
+    /// waits for it), then addEvent() for seqs 1 .. lastSeq in seq order.
     Result<void> startTokenizing(Connection &connection);
     void addEvent(qint64 seq, QByteArrayView title, QByteArrayView reason); ///< UTF-8, as SQLite returns them
     void setLastSeq(qint64 lastSeq);
