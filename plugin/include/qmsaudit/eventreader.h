@@ -35,7 +35,9 @@ class EventReaderPrivate;
 class QMSAUDIT_EXPORT EventReader
 {
 public:
-    /// Opens @p path read-only: NotFound, WrongKey, NotEncrypted or NotALog on failure.
+    /// Opens @p path read-only: NotFound, WrongKey, NotEncrypted or NotALog on failure. NotALog
+    /// also for a log of an older layout: a read-only connection cannot migrate it, opening it
+    /// once for writing (AuditLog::open) does.
     static Result<std::unique_ptr<EventReader>> open(const QString &path, const KeyProvider &keys, const LogOptions &options = {});
     ~EventReader();
     EventReader(const EventReader &) = delete;
