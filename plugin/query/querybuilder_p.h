@@ -44,6 +44,7 @@ public:
     void bindTextPartition(Statement &statement, qint64 partition) const;
     /// The text index drives the page: selectPage() then reads one partition per run.
     bool textDrives() const;
+    const TextPartitions &textPartitions() const { return m_partitions; }
 
     /// Text search words turned into an FTS4 expression of prefix terms: "Calib, torque" -> calib* torque*.
     static QString ftsExpression(const QString &text);

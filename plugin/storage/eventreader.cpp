@@ -53,20 +53,22 @@ Result<void> EventReaderPrivate::connect()
     return {};
 }
 
-Result<TextPartitions> EventReaderPrivate::textPartitions() const
+Result<QueryBuilder> EventReaderPrivate::queryBuilder(const EventFilter &filter, PageRequest::Order order) const
 {
-    auto select = m_connection->prepare(SchemaSql::SelectHead);
-    if (!select)
-        return select.error();
-    auto row = select->step();
-    if (!row)
-        return row.error();
     TextPartitions partitions;
-    if (*row) {
-        partitions.headSeq = select->int64(0);
-        partitions.count = m_meta.textPartition(partitions.headSeq) + 1;
+    if (!QueryBuilder::ftsExpression(filter.text).isEmpty()) {
+        auto select = m_connection->prepare(SchemaSql::SelectHead);
+        if (!select)
+            return select.error();
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (*row) {
+            partitions.headSeq = select->int64(0);
+            partitions.count = m_meta.textPartition(partitions.headSeq) + 1;
+        }
     }
-    return partitions;
+    return QueryBuilder(filter, order, partitions);
 }
 
 Result<std::pair<qint64, qint64>> EventReaderPrivate::seqRange(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
@@ -143,11 +145,11 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
     if (auto valid = QueryBuilder::check(filter); !valid)
         return valid.error();
     QMutexLocker lock(&d->m_mutex);
-    auto partitions = d->textPartitions();
-    if (!partitions)
-        return partitions.error();
+    auto built = d->queryBuilder(filter, page.order);
+    if (!built)
+        return built.error();
+    const QueryBuilder &builder = *built;
     const bool newestFirst = page.order == PageRequest::Order::NewestFirst;
-    const QueryBuilder builder(filter, page.order, *partitions);
     const TextMatch textMatch(filter.text);
     auto select = d->m_connection->prepare(builder.selectPage());
     if (!select)
@@ -167,7 +169,8 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
         if (!range)
             return range.error();
         const qint64 lowest = std::max(page.afterSeq + 1, range->first);
-        const qint64 highest = std::min({page.beforeSeq > 0 ? page.beforeSeq - 1 : partitions->headSeq, partitions->headSeq, range->second});
+        const qint64 headSeq = builder.textPartitions().headSeq;
+        const qint64 highest = std::min({page.beforeSeq > 0 ? page.beforeSeq - 1 : headSeq, headSeq, range->second});
         runs.clear();
         for (qint64 p = d->m_meta.textPartition(std::max<qint64>(lowest, 1)); lowest <= highest && p <= d->m_meta.textPartition(highest); ++p)
             newestFirst ? runs.prepend(p) : runs.append(p);
@@ -204,10 +207,10 @@ Result<qint64> EventReader::count(const EventFilter &filter) const
     if (auto valid = QueryBuilder::check(filter); !valid)
         return valid.error();
     QMutexLocker lock(&d->m_mutex);
-    auto partitions = d->textPartitions();
-    if (!partitions)
-        return partitions.error();
-    const QueryBuilder builder(filter, PageRequest::Order::OldestFirst, *partitions);
+    auto built = d->queryBuilder(filter, PageRequest::Order::OldestFirst);
+    if (!built)
+        return built.error();
+    const QueryBuilder &builder = *built;
     const TextMatch textMatch(filter.text);
     if (!textMatch.isEmpty()) {
         // Every text hit is checked against the event's own title and reason, as query() does.
@@ -347,10 +350,10 @@ Result<ChainHead> EventReader::head() const
 Result<QString> EventReader::queryPlan(const EventFilter &filter, PageRequest::Order order) const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto partitions = d->textPartitions();
-    if (!partitions)
-        return partitions.error();
-    const QueryBuilder builder(filter, order, *partitions);
+    auto built = d->queryBuilder(filter, order);
+    if (!built)
+        return built.error();
+    const QueryBuilder &builder = *built;
     auto explain = d->m_connection->prepare("EXPLAIN QUERY PLAN " + builder.selectPage());
     if (!explain)
         return explain.error();

@@ -22,8 +22,9 @@ public:
     Result<void> connect();
     Result<std::unique_ptr<Connection>> openConnection() const;
 
-    /// The partitions of the text index that hold events now (call with m_mutex held).
-    Result<TextPartitions> textPartitions() const;
+    /// A builder for @p filter. Only a filter with text words needs the text index's partitions,
+    /// and only then is the head read for them (call with m_mutex held).
+    Result<QueryBuilder> queryBuilder(const EventFilter &filter, PageRequest::Order order) const;
 
     /// The first and last seq recorded in [fromUs, toUs) (1 and max without bounds); first > last
     /// when no event is. Call with m_mutex held.
