@@ -164,29 +164,10 @@ void EventListModel::restart(const PageRequest &page, bool fromEnd, bool maybeEa
         setFetching(false);
         return;
     }
-    setFetching(true);
+    // The list's last page is the first page in the opposite order: prepend() puts it in order,
+    // and says whether more come before it; nothing comes after it.
+    fetchPage(page, !fromEnd, generation, !fromEnd && maybeEarlier);
     const EventFilter filter = d->filter;
-    d->worker.run<Result<EventPage>>(
-        this, generation, [filter, page](const EventReader &reader) { return reader.query(filter, page); },
-        [this, fromEnd, maybeEarlier](Result<EventPage> result) {
-            if (!result) {
-                setFetching(false);
-                return setError(result.error().message());
-            }
-            QList<Event> events = std::move(result->events);
-            if (fromEnd)
-                std::reverse(events.begin(), events.end());
-            d->hasLater = fromEnd ? false : result->hasMore;
-            d->hasEarlier = fromEnd ? result->hasMore : maybeEarlier;
-            if (!events.isEmpty()) {
-                beginInsertRows({}, 0, int(events.size()) - 1);
-                d->rows = std::move(events);
-                endInsertRows();
-            }
-            setFetching(false);
-            Q_EMIT windowChanged();
-            Q_EMIT windowReset();
-        });
     d->worker.run<Result<qint64>>(
         this, generation, [filter](const EventReader &reader) { return reader.count(filter); },
         [this](Result<qint64> counted) {
@@ -206,31 +187,35 @@ void EventListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent) || d->rows.isEmpty())
         return;
-    fetchPage(pageAfter(d->order, d->rows.constLast().seq), true);
+    fetchPage(pageAfter(d->order, d->rows.constLast().seq), true, d->worker.generation(), std::nullopt);
 }
 
 void EventListModel::fetchEarlier()
 {
     if (!d->hasEarlier || d->fetching || d->rows.isEmpty())
         return;
-    fetchPage(pageAfter(reversed(d->order), d->rows.constFirst().seq), false);
+    fetchPage(pageAfter(reversed(d->order), d->rows.constFirst().seq), false, d->worker.generation(), std::nullopt);
 }
 
-void EventListModel::fetchPage(const PageRequest &page, bool atEnd)
+void EventListModel::fetchPage(const PageRequest &page, bool atEnd, quint64 generation, std::optional<bool> firstPageEarlier)
 {
     setFetching(true);
     const EventFilter filter = d->filter;
     d->worker.run<Result<EventPage>>(
-        this, d->worker.generation(), [filter, page](const EventReader &reader) { return reader.query(filter, page); },
-        [this, atEnd](Result<EventPage> result) {
+        this, generation, [filter, page](const EventReader &reader) { return reader.query(filter, page); },
+        [this, atEnd, firstPageEarlier](Result<EventPage> result) {
             if (!result) {
                 setFetching(false);
                 return setError(result.error().message());
             }
+            if (firstPageEarlier)
+                d->hasEarlier = *firstPageEarlier; // a first page after a jump: rows may come before it
             // Still "fetching" while rows go in: views call fetchMore() from the insert signals.
             atEnd ? append(std::move(result->events), result->hasMore) : prepend(std::move(result->events), result->hasMore);
             setFetching(false);
             Q_EMIT windowChanged();
+            if (firstPageEarlier)
+                Q_EMIT windowReset();
         });
 }
 

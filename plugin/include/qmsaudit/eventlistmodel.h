@@ -9,6 +9,7 @@
 #include <QAbstractTableModel>
 
 #include <memory>
+#include <optional>
 
 namespace QmsAudit {
 
@@ -122,7 +123,9 @@ Q_SIGNALS:
 
 private:
     void restart(const PageRequest &page, bool fromEnd, bool maybeEarlier = false);
-    void fetchPage(const PageRequest &page, bool atEnd);
+    /// Asks for @p page on the query thread; its rows go after the window (@p atEnd) or before it.
+    /// @p firstPageEarlier is set for the first page after a reset: what hasEarlier() becomes.
+    void fetchPage(const PageRequest &page, bool atEnd, quint64 generation, std::optional<bool> firstPageEarlier);
     void append(QList<Event> events, bool more);
     void prepend(QList<Event> events, bool more);
     void setFetching(bool fetching);
