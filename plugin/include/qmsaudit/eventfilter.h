@@ -15,7 +15,7 @@ namespace QmsAudit {
  * What to look for. Empty members do not filter; set members are combined with AND.
  * Every filter is served by an index (see docs/queries.md); text is always bound, never spliced.
  */
-struct EventFilter {
+struct QMSAUDIT_EXPORT EventFilter {
     std::optional<qint64> fromUs; ///< recorded_at >= fromUs
     std::optional<qint64> toUs;   ///< recorded_at <  toUs
     /// When it happened: occurred_at, or recorded_at for events that carry none (imported history
@@ -36,6 +36,12 @@ struct EventFilter {
     static constexpr int MaxTextWords = 64;
 
     bool isEmpty() const;
+    /**
+     * The filter in one line, the form `trail_viewed` events carry in their "filter" attribute:
+     * `from=2026-01-01T00:00:00.000000Z; actor=jdoe; action=edit,approve; text="torque"`
+     * (set members only, in declaration order; "all events" when empty).
+     */
+    QString describe() const;
 };
 
 /**
