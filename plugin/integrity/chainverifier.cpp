@@ -25,9 +25,15 @@ void addFinding(VerificationReport &report, Kind kind, qint64 seq, QString detai
 
 } // namespace
 
-ChainVerifier::ChainVerifier(ConnectionFactory openConnection)
+ChainVerifier::ChainVerifier(ConnectionFactory openConnection, VerificationControl control)
     : m_openConnection(std::move(openConnection))
+    , m_control(std::move(control))
 {
+}
+
+bool ChainVerifier::isCancelled() const
+{
+    return m_control.cancel && m_control.cancel->load(std::memory_order_relaxed);
 }
 
 VerificationReport ChainVerifier::run() const
@@ -60,6 +66,12 @@ VerificationReport ChainVerifier::run() const
     report.headHash = meta->genesis();
     scanChain(**connection, report, text);
     pages.join();
+    if (isCancelled()) {
+        // What the interrupted threads found is incomplete: a cancelled run names no findings.
+        report.findings.clear();
+        report.cancelled = true;
+        return report;
+    }
     const bool damageNamed = !report.findings.isEmpty() && report.findings.last().kind == Kind::StorageDamaged;
     if (pageFinding && !damageNamed) // a damaged page the scan named already is reported once
         addFinding(report, pageFinding->kind, pageFinding->seq, pageFinding->detail);
@@ -125,8 +137,16 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
         columns.reason = select->textView(9);
         check.add(record);
         text.addEvent(record.seq, columns.objectTitle, columns.reason);
+        if (report.eventCount % VerificationControl::ProgressInterval == 0) {
+            if (isCancelled())
+                return; // the read transaction ends with the connection
+            if (m_control.progress)
+                m_control.progress(report.eventCount, lastSeq);
+        }
     }
     check.finish();
+    if (m_control.progress)
+        m_control.progress(report.eventCount, lastSeq);
     (void)connection.exec("COMMIT"); // ends the read transaction; nothing was written
 }
 
@@ -137,6 +157,7 @@ void ChainVerifier::readTextIndex(TextIndexCheck &text, VerificationReport &repo
         addFinding(report, Kind::StorageDamaged, 0, connection.error().message());
         return;
     }
+    (*connection)->setInterruptFlag(m_control.cancel);
     text.readIndex(**connection, report);
 }
 
@@ -145,6 +166,7 @@ std::optional<VerificationFinding> ChainVerifier::checkPages() const
     auto connection = m_openConnection();
     if (!connection)
         return VerificationFinding{Kind::StorageDamaged, 0, connection.error().message()};
+    (*connection)->setInterruptFlag(m_control.cancel);
     auto check = (*connection)->queryText("PRAGMA quick_check");
     if (!check)
         return VerificationFinding{Kind::StorageDamaged, 0, check.error().message()};

@@ -27,7 +27,7 @@ public:
 
     /// The genesis comes from the meta table read through @p openConnection, not from the caller:
     /// a policy changed on disk must break the chain, even while a writer has the log open.
-    explicit ChainVerifier(ConnectionFactory openConnection);
+    explicit ChainVerifier(ConnectionFactory openConnection, VerificationControl control = {});
     VerificationReport run() const;
 
 private:
@@ -37,7 +37,10 @@ private:
     /// TextIndexCheck::readIndex() on a connection of its own (the second thread).
     void readTextIndex(TextIndexCheck &text, VerificationReport &report) const;
 
+    bool isCancelled() const;
+
     ConnectionFactory m_openConnection;
+    VerificationControl m_control;
 };
 
 } // namespace QmsAudit

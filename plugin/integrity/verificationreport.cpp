@@ -35,6 +35,8 @@ qint64 VerificationReport::firstBadSeq() const
 
 QString VerificationReport::summary() const
 {
+    if (cancelled)
+        return QStringLiteral("CANCELLED after %1 events").arg(eventCount);
     if (ok)
         return QStringLiteral("OK %1 events, head %2").arg(eventCount).arg(QString::fromLatin1(headHash.toHex()));
     if (findings.isEmpty())

@@ -196,4 +196,14 @@ Result<SecretKey> Connection::usableKey(const KeyProvider &keys)
     return key;
 }
 
+void Connection::setInterruptFlag(const std::atomic_bool *flag)
+{
+    constexpr int StepsBetweenChecks = 10000;
+    const auto check = [](void *data) -> int { return static_cast<const std::atomic_bool *>(data)->load(std::memory_order_relaxed) ? 1 : 0; };
+    if (flag)
+        m_api.progress_handler(m_db, StepsBetweenChecks, check, const_cast<std::atomic_bool *>(flag));
+    else
+        m_api.progress_handler(m_db, 0, nullptr, nullptr);
+}
+
 } // namespace QmsAudit

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include <atomic>
+
 #include "storage/sqlcipherapi_p.h"
 #include "storage/statement_p.h"
 
@@ -44,6 +46,13 @@ public:
     Result<QString> queryText(const char *sql);
     /// Re-encrypts every page under @p newKey (sqlite3_rekey). Rollback-journal mode only.
     Result<void> rekey(const SecretKey &newKey);
+
+    /**
+     * While @p flag is set, the statement running on this connection stops with SQLITE_INTERRUPT
+     * (checked every few thousand VM steps): how a long scan on another thread is cancelled.
+     * nullptr removes the check. @p flag must outlive its use.
+     */
+    void setInterruptFlag(const std::atomic_bool *flag);
 
     /// Maps an SQLite result code to an Error naming @p what and SQLite's message.
     Error errorFor(int rc, const QString &what) const;

@@ -370,10 +370,10 @@ Result<QString> EventReader::queryPlan(const EventFilter &filter, PageRequest::O
     return lines.join(QLatin1Char('\n'));
 }
 
-VerificationReport EventReader::verify() const
+VerificationReport EventReader::verify(const VerificationControl &control) const
 {
     // Connections of their own: a damaged page poisons the connection that read it.
-    const ChainVerifier verifier([this] { return d->openConnection(); });
+    const ChainVerifier verifier([this] { return d->openConnection(); }, control);
     return verifier.run();
 }
 

@@ -69,6 +69,7 @@ Result<SqlCipherApi> bind()
         && resolve(handle, "sqlite3_extended_errcode", api.extended_errcode, missing)
         && resolve(handle, "sqlite3_extended_result_codes", api.extended_result_codes, missing)
         && resolve(handle, "sqlite3_busy_timeout", api.busy_timeout, missing)
+        && resolve(handle, "sqlite3_progress_handler", api.progress_handler, missing)
         && resolve(handle, "sqlite3_libversion", api.libversion, missing);
     if (!all) {
         return Error(ErrorCode::EncryptionUnavailable,

@@ -43,6 +43,7 @@ struct SqlCipherApi {
     decltype(&::sqlite3_extended_errcode) extended_errcode;
     decltype(&::sqlite3_extended_result_codes) extended_result_codes;
     decltype(&::sqlite3_busy_timeout) busy_timeout;
+    decltype(&::sqlite3_progress_handler) progress_handler;
     decltype(&::sqlite3_libversion) libversion;
 
     /// The process-wide table, or EncryptionUnavailable if libsqlcipher cannot be loaded.

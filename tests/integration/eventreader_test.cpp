@@ -199,3 +199,30 @@ TEST(EventReaderTextPartitions, PagesAndCountsReadEveryPartitionInOrder)
     EXPECT_GT(expectedForActor, 0);
     EXPECT_EQ((*reader)->count(filter).value(), expectedForActor);
 }
+
+TEST_F(EventReaderTest, VerifyReportsProgressUpToTheSnapshotsLastEvent)
+{
+    QList<std::pair<qint64, qint64>> calls;
+    VerificationControl control;
+    control.progress = [&calls](qint64 checked, qint64 total) { calls.append({checked, total}); };
+    const VerificationReport report = reader->verify(control);
+    EXPECT_TRUE(report.ok) << report.summary().toStdString();
+    EXPECT_FALSE(report.cancelled);
+    ASSERT_FALSE(calls.isEmpty());
+    EXPECT_EQ(calls.last(), (std::pair<qint64, qint64>{40, 40}));
+}
+
+TEST_F(EventReaderTest, CancelledVerifyNamesNoFindingsAndSaysCancelled)
+{
+    std::atomic_bool cancel{true};
+    VerificationControl control;
+    control.cancel = &cancel;
+    const VerificationReport report = reader->verify(control);
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_FALSE(report.ok);
+    EXPECT_TRUE(report.findings.isEmpty());
+    EXPECT_TRUE(report.summary().startsWith(QStringLiteral("CANCELLED"))) << report.summary().toStdString();
+    // The reader is still usable afterwards, and an uncancelled run passes.
+    cancel = false;
+    EXPECT_TRUE(reader->verify(control).ok);
+}

@@ -65,8 +65,8 @@ public:
     Result<ChainHead> head() const;
     /// SQLite's EXPLAIN QUERY PLAN for the page query() would run (diagnostics and tests).
     Result<QString> queryPlan(const EventFilter &filter, PageRequest::Order order = PageRequest::Order::OldestFirst) const;
-    /// AuditLog::verify() on connections of its own.
-    VerificationReport verify() const;
+    /// AuditLog::verify() on connections of its own; @p control reports progress and cancels.
+    VerificationReport verify(const VerificationControl &control = {}) const;
 
 private:
     friend class AuditLogPrivate; // AuditLog's own reader shares its cached key

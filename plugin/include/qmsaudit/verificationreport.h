@@ -7,6 +7,9 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
+#include <functional>
+
 namespace QmsAudit {
 
 /// One problem found by AuditLog::verify().
@@ -30,9 +33,24 @@ struct VerificationFinding {
 
 QMSAUDIT_EXPORT QString findingKindName(VerificationFinding::Kind kind);
 
+/**
+ * Progress and cancellation of a long verification, for views that run it on a thread of their
+ * own (a 10 M-event log takes about 25 s). Both members are optional.
+ */
+struct VerificationControl {
+    /// Called on the verifying thread about every ProgressInterval events: events checked so far,
+    /// and the number of events in the snapshot being verified.
+    std::function<void(qint64 checked, qint64 total)> progress;
+    /// When it becomes true, the verification stops soon (both of its threads) and reports cancelled.
+    const std::atomic_bool *cancel = nullptr;
+
+    static constexpr qint64 ProgressInterval = 65536;
+};
+
 /// Outcome of a full chain verification.
 struct QMSAUDIT_EXPORT VerificationReport {
     bool ok = false;
+    bool cancelled = false;   ///< stopped by VerificationControl::cancel before it finished (ok is false)
     qint64 eventCount = 0;    ///< records read
     qint64 lastSeq = 0;       ///< seq of the last readable record
     QByteArray headHash;      ///< hash of the last record (the value to anchor externally)
