@@ -68,6 +68,7 @@ const QStringList kKnownKeys = {
     QStringLiteral("failure_policy"), QStringLiteral("back_pressure"), QStringLiteral("queue_capacity"),
     QStringLiteral("block_timeout_ms"), QStringLiteral("flush_interval_ms"), QStringLiteral("max_batch"),
     QStringLiteral("retry_interval_ms"), QStringLiteral("clock_jump_tolerance_ms"), QStringLiteral("host"),
+    QStringLiteral("role_permissions"),
 };
 
 bool readInt(const QVariantMap &map, const char *key, int &out, Error &error)
@@ -135,6 +136,14 @@ Result<AuditTrailConfig> AuditTrailConfig::fromVariantMap(const QVariantMap &map
             config.reasonRequiredActions.insert(*action);
         }
     }
+    if (map.contains(QStringLiteral("role_permissions"))) {
+        const QVariant value = map.value(QStringLiteral("role_permissions"));
+        if (value.typeId() != QMetaType::QVariantMap)
+            return configError(QStringLiteral("\"role_permissions\" must be an object of role → list of permissions"));
+        if (auto policy = AccessPolicy::fromVariantMap(value.toMap()); !policy)
+            return configError(QStringLiteral("\"role_permissions\": %1").arg(policy.error().message()));
+        config.rolePermissions = value.toMap();
+    }
     if (map.contains(QStringLiteral("durability")) && !parseEnum(kDurability, map.value(QStringLiteral("durability")), config.durability))
         return configError(QStringLiteral("\"durability\" must be one of %1").arg(allowed(kDurability)));
     if (map.contains(QStringLiteral("failure_policy")) && !parseEnum(kFailurePolicy, map.value(QStringLiteral("failure_policy")), config.failurePolicy))
@@ -165,6 +174,8 @@ Result<void> AuditTrailConfig::validate() const
 {
     if (logPath.isEmpty())
         return configError(QStringLiteral("\"log_path\" is required"));
+    if (auto policy = AccessPolicy::fromVariantMap(rolePermissions); !rolePermissions.isEmpty() && !policy)
+        return configError(QStringLiteral("\"role_permissions\": %1").arg(policy.error().message()));
     const int keySources = (keyProvider ? 1 : 0) + (keyFile.isEmpty() ? 0 : 1) + (passphraseEnv.isEmpty() ? 0 : 1);
     if (keySources != 1)
         return configError(QStringLiteral("exactly one of a key provider, \"key_file\" or \"passphrase_env\" must be given"));
@@ -223,6 +234,8 @@ QVariantMap AuditTrailConfig::toVariantMap() const
         {QStringLiteral("host"), QVariantMap{{QStringLiteral("app"), host.app}, {QStringLiteral("version"), host.version},
                                              {QStringLiteral("workstation"), host.workstation}}},
     };
+    if (!rolePermissions.isEmpty()) // absent by default, so that existing configurations keep their digest
+        map.insert(QStringLiteral("role_permissions"), rolePermissions);
     // Where the key comes from is part of the configuration; the key itself never is.
     if (!keyFile.isEmpty())
         map.insert(QStringLiteral("key_file"), keyFile);
@@ -237,6 +250,14 @@ QString AuditTrailConfig::digest() const
 {
     const QByteArray json = QJsonDocument(QJsonObject::fromVariantMap(toVariantMap())).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
+}
+
+AccessPolicy AuditTrailConfig::accessPolicy() const
+{
+    if (rolePermissions.isEmpty())
+        return {};
+    auto policy = AccessPolicy::fromVariantMap(rolePermissions);
+    return policy ? *policy : AccessPolicy::fromVariantMap({}).value(); // an invalid map grants nothing
 }
 
 } // namespace QmsAudit

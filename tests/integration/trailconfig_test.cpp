@@ -72,6 +72,9 @@ TEST(TrailConfig, BadInputIsRejectedNamingTheKey)
         {R"({"key_file": "k"})", "log_path"},
         {R"({"log_path": "a"})", "key_file"},
         {R"({"log_path": "a", "key_file": "k", "passphrase_env": "P"})", "exactly one"},
+        {R"({"log_path": "a", "key_file": "k", "role_permissions": {"auditor": ["trail.peek"]}})", "trail.peek"},
+        {R"({"log_path": "a", "key_file": "k", "role_permissions": {"auditor": "trail.view"}})", "auditor"},
+        {R"({"log_path": "a", "key_file": "k", "role_permissions": ["auditor"]})", "role_permissions"},
     };
     for (const auto &[json, mention] : cases) {
         auto config = AuditTrailConfig::fromFile(writeConfig(dir, json));
@@ -81,6 +84,28 @@ TEST(TrailConfig, BadInputIsRejectedNamingTheKey)
     }
     EXPECT_EQ(AuditTrailConfig::fromFile(dir.filePath(QStringLiteral("missing.json"))).error().code(), ErrorCode::NotFound);
     EXPECT_EQ(AuditTrailConfig::fromFile(writeConfig(dir, "{not json")).error().code(), ErrorCode::InvalidArgument);
+}
+
+TEST(TrailConfig, RolePermissionsReplaceTheDefaultPolicyAsAWhole)
+{
+    QTemporaryDir dir;
+    auto defaults = AuditTrailConfig::fromFile(writeConfig(dir, R"({"log_path": "a", "key_file": "k"})"));
+    ASSERT_TRUE(defaults);
+    const AccessPolicy byDefault = defaults->accessPolicy();
+    EXPECT_TRUE(byDefault.allows({QStringLiteral("auditor")}, AccessPolicy::View));
+    EXPECT_FALSE(byDefault.allows({QStringLiteral("manager")}, AccessPolicy::View));
+    EXPECT_EQ(byDefault.permissionsFor({QStringLiteral("manager"), QStringLiteral("it_admin"), QStringLiteral("nobody")}),
+              (QStringList{AccessPolicy::Dashboard, AccessPolicy::View}));
+    EXPECT_TRUE(byDefault.permissionsFor({}).isEmpty());
+
+    auto configured = AuditTrailConfig::fromFile(
+        writeConfig(dir, R"({"log_path": "a", "key_file": "k", "role_permissions": {"qa_lead": ["trail.view", "trail.export"]}})"));
+    ASSERT_TRUE(configured) << configured.error().message().toStdString();
+    const AccessPolicy policy = configured->accessPolicy();
+    EXPECT_TRUE(policy.allows({QStringLiteral("qa_lead")}, AccessPolicy::Export));
+    EXPECT_FALSE(policy.allows({QStringLiteral("qa_lead")}, AccessPolicy::Review));
+    EXPECT_FALSE(policy.allows({QStringLiteral("auditor")}, AccessPolicy::View)); // the defaults are gone
+    EXPECT_NE(configured->digest(), defaults->digest());
 }
 
 TEST(TrailConfig, DigestChangesWithSettingsButNeverContainsKeyMaterial)

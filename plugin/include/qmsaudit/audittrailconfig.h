@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include <qmsaudit/accesspolicy.h>
 #include <qmsaudit/action.h>
 #include <qmsaudit/event.h>
 #include <qmsaudit/keyprovider.h>
@@ -59,10 +60,14 @@ struct QMSAUDIT_EXPORT AuditTrailConfig {
     /// A wall-clock step larger than this beyond the monotonic clock is recorded as clock_anomaly.
     int clockJumpToleranceMs = 120000;
     HostInfo host;
+    /// Role → permissions for the trail's views ({"auditor": ["trail.view", …]}); empty: AccessPolicy's defaults.
+    QVariantMap rolePermissions;
     const Clock *clock = nullptr; ///< nullptr: SystemClock (tests inject their own)
 
     /// The built-in defaults (reason required for every change action).
     static AuditTrailConfig defaults();
+    /// rolePermissions as a policy (the defaults when empty); validate() has checked it.
+    AccessPolicy accessPolicy() const;
     /// Parses a JSON config file; unknown keys and bad values are errors naming the key.
     static Result<AuditTrailConfig> fromFile(const QString &path);
     static Result<AuditTrailConfig> fromVariantMap(const QVariantMap &map);
