@@ -65,6 +65,14 @@ Result<EventReader *> AuditTrailPrivate::reader() const
     return m_reader.get();
 }
 
+Result<std::shared_ptr<const EventReader>> AuditTrail::reader() const
+{
+    if (auto opened = d->reader(); !opened)
+        return opened.error();
+    QMutexLocker lock(&d->m_mutex);
+    return std::shared_ptr<const EventReader>(d->m_reader);
+}
+
 AuditTrail::AuditTrail(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<AuditTrailPrivate>(this))
@@ -302,6 +310,33 @@ RecordTicket AuditTrail::trailViewed(const QString &description)
     Event event = eventFor(Action::TrailViewed, d->trailObject());
     event.attributes.insert(QStringLiteral("view"), description);
     return record(event);
+}
+
+RecordTicket AuditTrail::trailViewed(const QString &view, const EventFilter &filter)
+{
+    Event event = eventFor(Action::TrailViewed, d->trailObject());
+    event.attributes = {{QStringLiteral("view"), view}, {QStringLiteral("filter"), filter.describe()}};
+    return record(event);
+}
+
+RecordTicket AuditTrail::trailVerified(const VerificationReport &report, const QString &view)
+{
+    Event event = eventFor(Action::TrailVerified, d->trailObject());
+    event.attributes = {{QStringLiteral("result"), report.cancelled ? QStringLiteral("cancelled") : report.ok ? QStringLiteral("ok") : QStringLiteral("failed")},
+                        {QStringLiteral("event_count"), QString::number(report.eventCount)},
+                        {QStringLiteral("last_seq"), QString::number(report.lastSeq)}};
+    if (!view.isEmpty())
+        event.attributes.insert(QStringLiteral("view"), view);
+    if (report.ok)
+        event.attributes.insert(QStringLiteral("head_hash"), QString::fromLatin1(report.headHash.toHex()));
+    else if (report.firstBadSeq() > 0)
+        event.attributes.insert(QStringLiteral("first_bad_seq"), QString::number(report.firstBadSeq()));
+    return record(event);
+}
+
+ObjectRef AuditTrail::trailObject() const
+{
+    return d->trailObject();
 }
 
 RecordTicket AuditTrail::trailExported(const QString &format, qint64 eventCount, const QString &description)

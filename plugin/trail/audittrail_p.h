@@ -30,7 +30,7 @@ public:
     mutable QMutex m_mutex; ///< guards the fields below
     Actor m_currentUser;
     QString m_session;
-    mutable std::unique_ptr<EventReader> m_reader; ///< a read-only connection for queries
+    mutable std::shared_ptr<EventReader> m_reader; ///< a read-only connection for queries
 };
 
 } // namespace QmsAudit

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <qmsaudit/audittrail.h>
+#include <qmsaudit/eventreader.h>
 #include <qmsaudit/auditlog.h>
 
 #include "mockclock.h"
@@ -427,4 +428,40 @@ TEST_F(TrailTest, QueriesAndVerificationUseTheTrailsLog)
     ASSERT_EQ(page->events.size(), 1);
     EXPECT_EQ(page->events.first().actor, kUser);
     EXPECT_TRUE(trail.verify().ok);
+}
+
+TEST_F(TrailTest, UseOfTheTrailIsRecordedWithItsFilterAndVerdict)
+{
+    AuditTrail trail;
+    ASSERT_TRUE(trail.open(config()));
+    trail.setCurrentUser(kUser);
+    auto reader = trail.reader();
+    ASSERT_TRUE(reader) << reader.error().message().toStdString();
+    EventFilter filter;
+    filter.actorId = QStringLiteral("u-anna");
+    filter.actions = {Action::Edit};
+    ASSERT_TRUE(trail.trailViewed(QStringLiteral("AuditLogView"), filter).wait(10000));
+    const VerificationReport report = (*reader)->verify();
+    ASSERT_TRUE(report.ok);
+    ASSERT_TRUE(trail.trailVerified(report, QStringLiteral("IntegrityView")).wait(10000));
+    ASSERT_TRUE(trail.accessDenied(trail.trailObject(), QStringLiteral("needs trail.export")).wait(10000));
+    // The shared reader outlives the trail's own use of it and sees the new events.
+    EXPECT_EQ(*(*reader)->count({}), 4);
+    trail.close();
+
+    const auto events = readAll();
+    ASSERT_EQ(events.size(), 5); // started, trail_viewed, trail_verified, access_denied, stopped
+    const Event &viewed = events[1];
+    EXPECT_EQ(viewed.action, Action::TrailViewed);
+    EXPECT_EQ(viewed.object.type, QStringLiteral("audit_trail"));
+    EXPECT_EQ(viewed.attributes.value(QStringLiteral("view")), QStringLiteral("AuditLogView"));
+    EXPECT_EQ(viewed.attributes.value(QStringLiteral("filter")), filter.describe());
+    const Event &verified = events[2];
+    EXPECT_EQ(verified.action, Action::TrailVerified);
+    EXPECT_EQ(verified.attributes.value(QStringLiteral("result")), QStringLiteral("ok"));
+    EXPECT_EQ(verified.attributes.value(QStringLiteral("event_count")), QStringLiteral("2"));
+    EXPECT_EQ(verified.attributes.value(QStringLiteral("head_hash")), QString::fromLatin1(report.headHash.toHex()));
+    EXPECT_EQ(events[3].action, Action::AccessDenied);
+    EXPECT_EQ(events[3].outcome, Outcome::Denied);
+    EXPECT_EQ(events[3].object, trail.trailObject());
 }

@@ -16,6 +16,7 @@
 namespace QmsAudit {
 
 class AuditTrailPrivate;
+class EventReader;
 
 /**
  * What a host application embeds: records every access and change on a writer thread with group
@@ -89,6 +90,13 @@ public:
 
     /// Use of the trail itself: call when an audit-trail view is shown or exported.
     RecordTicket trailViewed(const QString &description);
+    /// A view of the trail showed @p filter: attributes "view" and "filter" (EventFilter::describe()).
+    RecordTicket trailViewed(const QString &view, const EventFilter &filter);
+    /// A verification ran: attributes "result" (ok, failed, cancelled), "event_count", "last_seq",
+    /// "head_hash" when ok, "first_bad_seq" when failed, and "view" when given.
+    RecordTicket trailVerified(const VerificationReport &report, const QString &view = {});
+    /// The object of trail_* events and of access_denied on the trail: type "audit_trail", the log id.
+    ObjectRef trailObject() const;
     RecordTicket trailExported(const QString &format, qint64 eventCount, const QString &description = {});
 
     /**
@@ -103,6 +111,11 @@ public:
     /// Events that could not be recorded since the last successful commit.
     qint64 lostEventCount() const;
 
+    /**
+     * The trail's read side (a read-only connection of its own), shared with views and models,
+     * which keep it while they need it. Fails when the trail is not open.
+     */
+    Result<std::shared_ptr<const EventReader>> reader() const;
     /// Reads the log on a connection of its own (does not record anything by itself).
     Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
     VerificationReport verify() const;
