@@ -319,7 +319,9 @@ def main():
 
     if args.print_qml_packages:
         module = Path(args.print_qml_packages).resolve()
-        needed, unresolved = qml_findings([module / "qmldir"] + sorted(module.glob("*.qml")), import_paths,
+        # The module's own files import it too (Qt 6.4 gives them its C++ types only that way): the
+        # module resolves to itself, which is never a dependency.
+        needed, unresolved = qml_findings([module / "qmldir"] + sorted(module.glob("*.qml")), [module.parent] + import_paths,
                                           [module], lambda f: str(f.relative_to(module.parent)))
         if unresolved:
             for finding in unresolved:

@@ -68,6 +68,11 @@ void EventListModel::setReader(std::shared_ptr<const EventReader> reader)
     setFilter(d->filter, d->order);
 }
 
+std::shared_ptr<const EventReader> EventListModel::reader() const
+{
+    return d->worker.reader();
+}
+
 void EventListModel::setFilter(const EventFilter &filter, PageRequest::Order order)
 {
     d->filter = filter;
@@ -144,6 +149,24 @@ void EventListModel::jumpToSeq(qint64 seq)
     const bool newest = d->order == PageRequest::Order::NewestFirst;
     // Whether rows come before it is known only for seq 1, oldest first; otherwise fetchEarlier() finds out.
     restart(pageAfter(d->order, newest ? seq + 1 : std::max<qint64>(seq - 1, 0)), false, newest || seq > 1);
+}
+
+void EventListModel::jumpToTime(qint64 recordedAtUs)
+{
+    const quint64 generation = d->worker.supersede();
+    d->worker.run<Result<qint64>>(
+        this, generation, [recordedAtUs](const EventReader &reader) { return reader.seqAt(recordedAtUs); },
+        [this](Result<qint64> seq) {
+            if (!seq)
+                return setError(seq.error().message());
+            const bool newest = d->order == PageRequest::Order::NewestFirst;
+            if (*seq == 0) // nothing recorded at or after that time
+                return newest ? jumpToStart() : jumpToEnd();
+            // Newest first, the first row is the one before seq: jumpToSeq starts at or below its bound.
+            if (newest && *seq == 1)
+                return jumpToEnd();
+            jumpToSeq(newest ? *seq - 1 : *seq);
+        });
 }
 
 void EventListModel::restart(const PageRequest &page, bool fromEnd, bool maybeEarlier)

@@ -27,6 +27,7 @@ public:
 
     void setReader(std::shared_ptr<const EventReader> reader);
     bool hasReader() const { return m_reader != nullptr; }
+    const std::shared_ptr<const EventReader> &reader() const { return m_reader; }
 
     /// Marks every job of an older generation as superseded, and returns the new generation.
     quint64 supersede();

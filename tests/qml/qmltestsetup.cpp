@@ -109,6 +109,32 @@ void QmlTestSetup::closeHostTrail()
     m_hostTrail.reset();
 }
 
+bool QmlTestSetup::fillLog(int count)
+{
+    const QmsAudit::KeyFileProvider keys(m_keyFile);
+    auto log = QmsAudit::AuditLog::create(m_logPath, keys);
+    if (!log)
+        return false;
+    using QmsAudit::Action;
+    const Action cycle[] = {Action::View, Action::Edit, Action::Print, Action::Approve, Action::AccessDenied};
+    QList<QmsAudit::Event> events;
+    for (int i = 0; i < count; ++i) {
+        QmsAudit::Event event;
+        event.actor = {QStringLiteral("u%1").arg(i % 5), QStringLiteral("User %1").arg(i % 5), {QStringLiteral("author")}};
+        event.action = cycle[i % 5];
+        event.object = {QStringLiteral("procedure"), QStringLiteral("SOP-%1").arg(i % 7), QStringLiteral("%1").arg(i / 100 + 1),
+                        QStringLiteral("Calibration of torque wrenches %1").arg(i % 7)};
+        if (event.action == Action::Edit) {
+            event.changes = {{QStringLiteral("scope"), QStringLiteral("all torque wrenches in hall %1").arg(i), QStringLiteral("all torque wrenches in hall %1 and %2").arg(i, i + 1)}};
+            event.reason = QStringLiteral("CAPA-%1 calibration interval").arg(i);
+        }
+        if (event.action == Action::AccessDenied)
+            event.outcome = QmsAudit::Outcome::Denied;
+        events.append(event);
+    }
+    return bool((*log)->appendAll(events));
+}
+
 int QmlTestSetup::countEvents() const
 {
     const QmsAudit::KeyFileProvider keys(m_keyFile);

@@ -38,6 +38,15 @@ public:
     Q_INVOKABLE bool openHostTrail();
     /// Unsets the default trail and closes it.
     Q_INVOKABLE void closeHostTrail();
+    /**
+     * Creates the log with @p count events before any trail opens it: users u0…u4, documents
+     * procedure SOP-0…SOP-6, actions cycling view, edit (with a change and a reason), print,
+     * approve, access_denied. The oracle for the view tests is events().
+     */
+    Q_INVOKABLE bool fillLog(int count);
+    /// The log's path and key file, for an AuditLogSource that opens the file itself.
+    Q_INVOKABLE QString logPath() const { return m_logPath; }
+    Q_INVOKABLE QString keyFile() const { return m_keyFile; }
     /// Number of events in the log, read with AuditLog::open(); -1 if it cannot be opened.
     Q_INVOKABLE int countEvents() const;
     /// Every event in the log in the export form (eventToJson()), ascending by seq.

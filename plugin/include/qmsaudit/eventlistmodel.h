@@ -42,6 +42,7 @@ class QMSAUDIT_EXPORT EventListModel : public QAbstractTableModel
     Q_PROPERTY(bool hasEarlier READ hasEarlier NOTIFY windowChanged)
     Q_PROPERTY(bool hasLater READ hasLater NOTIFY windowChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    Q_PROPERTY(int maxRows READ maxRows WRITE setMaxRows NOTIFY windowChanged)
 
 public:
     enum Column { SeqColumn, RecordedAtColumn, ActorColumn, ActionColumn, ObjectColumn, TitleColumn, OutcomeColumn, ReasonColumn, ColumnCount };
@@ -82,6 +83,7 @@ public:
 
     /// The log to read (nullptr: an empty model). Resets the model.
     void setReader(std::shared_ptr<const EventReader> reader);
+    std::shared_ptr<const EventReader> reader() const;
     /// Resets the model to the first page of @p filter in @p order.
     void setFilter(const EventFilter &filter, PageRequest::Order order = PageRequest::Order::NewestFirst);
     EventFilter filter() const;
@@ -104,6 +106,12 @@ public:
     Q_INVOKABLE void jumpToEnd();
     /// The window starts at @p seq (or the first match after it, in the list's order).
     Q_INVOKABLE void jumpToSeq(qint64 seq);
+    /**
+     * Moves the window to a point in time, looked up on the query thread (EventReader::seqAt):
+     * oldest first, the first row is the first match recorded at or after @p recordedAtUs;
+     * newest first, the newest match recorded before it.
+     */
+    void jumpToTime(qint64 recordedAtUs);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

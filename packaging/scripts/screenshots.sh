@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Renders every auditor view at 1280x800, light and dark, from a log made by `qms-audit generate`,
+# into docs/images/ (the pictures README shows). Offscreen: no display needed.
+#   bash packaging/scripts/screenshots.sh [OUTPUT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source packaging/scripts/require-tools.sh
+
+out="${1:-docs/images}"
+bash packaging/scripts/install-deps.sh
+require_tools cmake ninja
+cmake --preset release >/dev/null
+cmake --build --preset release --target qms-audit qms-audit-viewer qmsaudit_qmlplugin
+
+bin=build/release
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+(umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$work/demo.key")
+"$bin/plugin/cli/qms-audit" generate --log "$work/demo.qmslog" --key-file "$work/demo.key" \
+    --events 50000 --months 6 --seed 11 --start 2026-05-01 >/dev/null
+
+# The document and the person shown: the most edited batch record and a busy user of this seed.
+export QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software TZ=UTC LC_ALL=C.UTF-8
+viewer=("$bin/qml/viewer/qms-audit-viewer" --log "$work/demo.qmslog" --key-file "$work/demo.key"
+        --user "a.inspector" --role auditor --object batch_record:BR-00001 --actor u00021 --from 2026-08-01 --to 2026-11-01)
+mkdir -p "$out"
+"${viewer[@]}" --screenshot "$out" --view all
+"${viewer[@]}" --screenshot "$out" --view all --dark
+echo "screenshots: $(ls "$out"/*.png | wc -l) pictures in $out"

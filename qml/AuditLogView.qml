@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// The log browser: `AuditLogView { log: source }` is all a host writes. Filter bar, a table that
+// stays fast at any depth of a 10 M-event log (newest first by default), jumps to the start, end,
+// a date or a seq, and a details pane. Needs trail.view; shown filters are recorded (trail_viewed).
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QmsAudit
+
+Pane {
+    id: view
+    required property AuditLogSource log
+    // log?.permissions is read so that the binding follows a change of viewer or roles.
+    readonly property bool permitted: log?.status === AuditLogSource.Ready && log?.permissions !== undefined
+                                      && log?.requirePermission("trail.view", "AuditLogView")
+    property alias model: eventModel
+    property alias table: table
+    /// The details pane asked for the history of a document or the activity of a user.
+    signal documentRequested(string type, string id)
+    signal userRequested(string id)
+    padding: 8
+    Accessible.name: qsTr("Audit trail")
+
+    AuditEventModel {
+        id: eventModel
+        log: view.permitted ? view.log : null
+        viewName: "AuditLogView"
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 6
+        visible: view.permitted
+
+        EventFilterBar {
+            model: eventModel
+            log: view.log
+            Layout.fillWidth: true
+        }
+        RowLayout {
+            spacing: 6
+            Layout.fillWidth: true
+            Label {
+                text: eventModel.totalCount < 0 ? qsTr("Counting…")
+                    : qsTr("%1 events").arg(Number(eventModel.totalCount).toLocaleString(Qt.locale("en_US"), "f", 0))
+                font.bold: true
+                Accessible.name: text
+            }
+            Label {
+                text: eventModel.filterDescription
+                elide: Text.ElideRight
+                color: palette.placeholderText
+                Layout.fillWidth: true
+            }
+            CheckBox {
+                text: qsTr("Newest first")
+                checked: eventModel.newestFirst
+                onToggled: eventModel.newestFirst = checked
+            }
+            Button { text: qsTr("Start"); Accessible.name: qsTr("Jump to the start"); onClicked: eventModel.jumpToStart() }
+            Button { text: qsTr("End"); Accessible.name: qsTr("Jump to the end"); onClicked: eventModel.jumpToEnd() }
+            TextField {
+                id: jumpField
+                placeholderText: qsTr("date or #seq")
+                Accessible.name: qsTr("Jump to a date (YYYY-MM-DD) or a seq (#123)")
+                Layout.preferredWidth: 130
+                onAccepted: {
+                    const value = text.trim();
+                    if (/^#?\d+$/.test(value) && (value.startsWith("#") || value.length < 10))
+                        eventModel.jumpToSeq(parseInt(value.replace("#", "")));
+                    else if (/^\d{4}-\d{2}-\d{2}/.test(value))
+                        eventModel.jumpToDate(new Date(value.length === 10 ? value + "T00:00:00Z" : value));
+                }
+            }
+            ColumnChooser {
+                columns: table.columns
+                onToggled: (column, shown) => table.setColumnVisible(column, shown)
+            }
+        }
+        SplitView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            EventTable {
+                id: table
+                model: eventModel
+                focus: true
+                SplitView.fillWidth: true
+                SplitView.minimumWidth: 400
+                onCurrentRowChanged: {
+                    details.event = eventModel.get(currentRow);
+                    details.eventJson = eventModel.rowAsJson(currentRow);
+                }
+                Keys.onPressed: event => {
+                    if (event.matches(StandardKey.Copy)) {
+                        details.copyToClipboard(eventModel.rowAsJson(currentRow));
+                        event.accepted = true;
+                    }
+                }
+            }
+            EventDetailsPane {
+                id: details
+                onDocumentRequested: (type, id) => view.documentRequested(type, id)
+                onUserRequested: id => view.userRequested(id)
+                SplitView.preferredWidth: 380
+                SplitView.minimumWidth: 260
+            }
+        }
+        SourceStatusBar {
+            log: view.log
+            Layout.fillWidth: true
+        }
+    }
+    AccessDeniedPane {
+        anchors.fill: parent
+        visible: view.log?.status === AuditLogSource.Ready && !view.permitted
+        permission: "trail.view"
+        viewerName: view.log?.viewerName ?? ""
+        permissions: view.log?.permissions ?? []
+    }
+    SourceStatusBar {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        log: view.log
+        visible: view.log?.status !== AuditLogSource.Ready
+    }
+}

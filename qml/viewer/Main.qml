@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// qms-audit-viewer's window: the views of the QmsAudit module over one log opened read-only.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QmsAudit
+
+ApplicationWindow {
+    id: window
+    property string logPath
+    property string keyFile
+    property string passphrase
+    property var viewer: ({})
+    property string initialView: "log"
+    property string objectType
+    property string objectId
+    property string actorId
+    property string fromDay
+    property string toDay
+    property string currentView: initialView
+    readonly property var viewKeys: ["log", "document", "user", "integrity"]
+    /// The current view shows its data (what the screenshot mode waits for).
+    readonly property bool settled: source.status === AuditLogSource.Error
+        || (source.status === AuditLogSource.Ready && (
+            currentView === "log" ? logView.model.ready && logView.model.totalCount >= 0 && !logView.model.loading
+          : currentView === "document" ? documentView.historyModel.ready && !documentView.accessSummary.running
+          : currentView === "user" ? userView.activityModel.ready && !userView.summary.running
+          : integrityView.check.finished && !integrityView.check.running))
+
+    visible: true
+    title: qsTr("QmsAudit viewer — %1").arg(source.logName)
+
+    function day(text) { return text.length > 0 ? new Date(text + "T00:00:00Z") : new Date(NaN); }
+    onCurrentViewChanged: {
+        tabs.currentIndex = Math.max(0, viewKeys.indexOf(currentView));
+        if (currentView === "integrity" && source.status === AuditLogSource.Ready && !integrityView.check.finished)
+            integrityView.check.start();
+    }
+
+    AuditLogSource {
+        id: source
+        logPath: window.logPath
+        keyFile: window.keyFile
+        passphrase: window.passphrase
+        viewer: window.viewer
+        onStatusChanged: if (status === AuditLogSource.Ready && window.currentView === "integrity") integrityView.check.start()
+        onActorIdsChanged: if (window.actorId.length === 0 && actorIds.length > 0) window.actorId = actorIds[0]
+    }
+
+    header: TabBar {
+        id: tabs
+        currentIndex: Math.max(0, window.viewKeys.indexOf(window.initialView))
+        onCurrentIndexChanged: window.currentView = window.viewKeys[currentIndex]
+        TabButton { text: qsTr("Audit log") }
+        TabButton { text: qsTr("Document history") }
+        TabButton { text: qsTr("User activity") }
+        TabButton { text: qsTr("Integrity") }
+    }
+
+    StackLayout {
+        anchors.fill: parent
+        currentIndex: tabs.currentIndex
+        AuditLogView {
+            id: logView
+            log: source
+            onDocumentRequested: (type, id) => { window.objectType = type; window.objectId = id; window.currentView = "document"; }
+            onUserRequested: id => { window.actorId = id; window.currentView = "user"; }
+        }
+        DocumentHistoryView {
+            id: documentView
+            log: source
+            objectType: window.objectType
+            objectId: window.objectId
+        }
+        UserActivityView {
+            id: userView
+            log: source
+            actorId: window.actorId
+            from: window.day(window.fromDay)
+            to: window.day(window.toDay)
+        }
+        IntegrityView {
+            id: integrityView
+            log: source
+        }
+    }
+}

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// qms-audit-viewer --log FILE --key-file FILE: the auditor views over a log opened read-only.
+#include "viewerwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QPalette>
+#include <QQmlApplicationEngine>
+#include <QStyleHints>
+
+#include <cstdio>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace {
+
+/// Exit status for a command line the viewer cannot use (as qms-audit's usage errors).
+constexpr int UsageError = 2;
+
+QString operatingSystemUser()
+{
+    if (const passwd *entry = getpwuid(geteuid()); entry && entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+    return qEnvironmentVariable("USER", QStringLiteral("unknown"));
+}
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    palette.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    palette.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+    palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    palette.setColor(QPalette::Button, QColor(0x3a, 0x3d, 0x42));
+    palette.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xab));
+    palette.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5e));
+    palette.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x52));
+    palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    palette.setColor(QPalette::Shadow, Qt::black);
+    palette.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3d, 0x42));
+    palette.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe8, 0xe8));
+    return palette;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("qms-audit-viewer"));
+    QApplication::setApplicationVersion(QStringLiteral(QMSAUDIT_VERSION_STRING));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Shows an audit-trail log opened read-only: the log browser, document history, user activity and the integrity check.\n"
+        "Looking at the log is recorded only when a host application has its trail open; this viewer opens the file\n"
+        "read-only and says so in its status line."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("log"), QStringLiteral("The log file to open (required)."), QStringLiteral("FILE")},
+        {QStringLiteral("key-file"), QStringLiteral("File holding the log's key."), QStringLiteral("FILE")},
+        {QStringLiteral("passphrase-env"), QStringLiteral("Environment variable holding the passphrase (never on the command line)."), QStringLiteral("VAR")},
+        {QStringLiteral("user"), QStringLiteral("Who is looking (default: the operating-system user)."), QStringLiteral("ID")},
+        {QStringLiteral("role"), QStringLiteral("A role of the viewer, repeatable (default: auditor)."), QStringLiteral("ROLE")},
+        {QStringLiteral("view"), QStringLiteral("View to show first: log, document, user or integrity (default: log)."), QStringLiteral("VIEW")},
+        {QStringLiteral("object"), QStringLiteral("Document for the document history, as TYPE:ID."), QStringLiteral("TYPE:ID")},
+        {QStringLiteral("actor"), QStringLiteral("User for the user-activity view."), QStringLiteral("ID")},
+        {QStringLiteral("from"), QStringLiteral("User activity from this day (YYYY-MM-DD, UTC)."), QStringLiteral("DAY")},
+        {QStringLiteral("to"), QStringLiteral("User activity before this day (YYYY-MM-DD, UTC)."), QStringLiteral("DAY")},
+        {QStringLiteral("dark"), QStringLiteral("Use a dark palette.")},
+        {QStringLiteral("screenshot"), QStringLiteral("Render the view(s) to DIR/<view>.png at --size and quit (--view all: every view)."), QStringLiteral("DIR")},
+        {QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH")},
+    });
+    parser.process(app);
+
+    const auto usage = [](const QString &message) {
+        std::fprintf(stderr, "qms-audit-viewer: error: %s\n", qPrintable(message));
+        return UsageError;
+    };
+    ViewerOptions options;
+    options.logPath = parser.value(QStringLiteral("log"));
+    options.keyFile = parser.value(QStringLiteral("key-file"));
+    options.passphraseEnv = parser.value(QStringLiteral("passphrase-env"));
+    if (options.logPath.isEmpty())
+        return usage(QStringLiteral("--log FILE is required."));
+    if (!QFileInfo::exists(options.logPath))
+        return usage(QStringLiteral("%1 does not exist.").arg(options.logPath));
+    if (options.keyFile.isEmpty() == options.passphraseEnv.isEmpty())
+        return usage(QStringLiteral("Give exactly one of --key-file and --passphrase-env."));
+    options.userId = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user")) : operatingSystemUser();
+    options.roles = parser.isSet(QStringLiteral("role")) ? parser.values(QStringLiteral("role")) : QStringList{QStringLiteral("auditor")};
+    options.view = parser.value(QStringLiteral("view"));
+    if (options.view.isEmpty())
+        options.view = parser.isSet(QStringLiteral("screenshot")) ? QStringLiteral("all") : QStringLiteral("log");
+    const QStringList views{QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity"), QStringLiteral("all")};
+    if (!views.contains(options.view))
+        return usage(QStringLiteral("Unknown view '%1'; use log, document, user or integrity.").arg(options.view));
+    if (parser.isSet(QStringLiteral("object"))) {
+        const QString object = parser.value(QStringLiteral("object"));
+        const qsizetype colon = object.indexOf(u':');
+        if (colon <= 0 || colon == object.size() - 1)
+            return usage(QStringLiteral("--object takes TYPE:ID, e.g. procedure:SOP-017."));
+        options.objectType = object.left(colon);
+        options.objectId = object.mid(colon + 1);
+    }
+    options.actorId = parser.value(QStringLiteral("actor"));
+    options.from = parser.value(QStringLiteral("from"));
+    options.to = parser.value(QStringLiteral("to"));
+    options.dark = parser.isSet(QStringLiteral("dark"));
+    options.screenshotDir = parser.value(QStringLiteral("screenshot"));
+    if (parser.isSet(QStringLiteral("size"))) {
+        const QStringList size = parser.value(QStringLiteral("size")).split(u'x');
+        bool wide = false, high = false;
+        options.width = size.value(0).toInt(&wide);
+        options.height = size.value(1).toInt(&high);
+        if (size.size() != 2 || !wide || !high || options.width < 320 || options.height < 240)
+            return usage(QStringLiteral("--size takes WIDTHxHEIGHT, at least 320x240."));
+    }
+    if (options.dark)
+        QApplication::setPalette(darkPalette());
+
+    QQmlApplicationEngine engine;
+    // In the build tree the module sits beside the viewer's directory; installed, Qt finds it itself.
+    const QString buildTreeModules = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(".."));
+    if (QFileInfo::exists(buildTreeModules + QStringLiteral("/QmsAudit/qmldir")))
+        engine.addImportPath(buildTreeModules);
+    ViewerWindow window(engine, options);
+    if (!window.load())
+        return 1;
+    return QApplication::exec();
+}
