@@ -138,12 +138,15 @@ std::vector<CommandSpec> buildCatalog()
     commands.push_back({
         "stats",
         "count events by action, actor, object type, outcome and day",
-        "--log PATH KEY [--from TIME] [--to TIME] [--format table|json]",
-        "Counts the events recorded in [--from, --to) by action, actor, object type, outcome and UTC calendar day.",
+        "--log PATH KEY [--from TIME] [--to TIME] [--format table|json] [--as ID]",
+        "Counts the events recorded in [--from, --to) by action, actor, object type, outcome and UTC calendar day. "
+        "Afterwards this is recorded in the log as a trail_viewed event by --as or the operating-system user, with the "
+        "time range and the total counted; a log you cannot write is left unchanged, with a note on stderr.",
         withKeyOptions({
             {"from", "TIME", "recorded at or after TIME (ISO 8601)", false, {}},
             {"to", "TIME", "recorded before TIME", false, {}},
             {"format", "FORMAT", "table (default) or json", false, {}},
+            recordedAsOption(),
         }),
     });
 

@@ -219,7 +219,7 @@ INSTANTIATE_TEST_SUITE_P(
                            "object-id", "object-type", "outcome", "text", "limit", "after-seq", "before-seq", "order", "all",
                            "format", "as"}},
         HelpCase{"verify", {"log", "key-file", "passphrase-env", "expect-head"}},
-        HelpCase{"stats", {"log", "key-file", "passphrase-env", "from", "to", "format"}},
+        HelpCase{"stats", {"log", "key-file", "passphrase-env", "from", "to", "format", "as"}},
         HelpCase{"rekey", {"log", "key-file", "passphrase-env", "new-key-file", "new-passphrase-env",
                            "generate-new-key-file", "actor", "actor-name", "reason"}}),
     [](const ::testing::TestParamInfo<HelpCase> &param) { return std::string(param.param.command); });
