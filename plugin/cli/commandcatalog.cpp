@@ -126,12 +126,16 @@ std::vector<CommandSpec> buildCatalog()
     commands.push_back({
         "verify",
         "recompute the hash chain and check the storage",
-        "--log PATH KEY [--expect-head SEQ:HEX]",
+        "--log PATH KEY [--expect-head SEQ:HEX] [--as ID]",
         "Recomputes the whole hash chain and checks the encrypted storage pages. Prints \"OK <count> events, "
-        "head <hash>\" and exits 0, or prints the failure with every finding and exits 3. Never modifies the log.",
+        "head <hash>\" and exits 0, or prints the failure with every finding and exits 3. Afterwards the check, "
+        "whatever its result, is recorded in the log as a trail_verified event by --as or the operating-system user, "
+        "with the result, the count, the last seq and the head (and the first bad seq); a log you cannot write is left "
+        "unchanged, with a note on stderr. No event already in the log is ever changed.",
         withKeyOptions({
             {"expect-head", "SEQ:HEX",
              "also require event SEQ to have hash HEX (a head anchored elsewhere earlier)", false, {}},
+            recordedAsOption(),
         }),
     });
 

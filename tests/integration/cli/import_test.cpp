@@ -298,7 +298,7 @@ TEST_F(ImportTest, LongInputStreamsInOneTransaction)
     const CliResult broken = import(input + "{not json\n");
     EXPECT_EQ(broken.exitCode, 1);
     EXPECT_TRUE(broken.err.startsWith(u"qms-audit: line 5001: Invalid JSON"_s)) << broken.err.toStdString();
-    EXPECT_EQ(eventCount(), 5002); // only the failed trail_imported event
+    EXPECT_EQ(eventCount(), 5003); // only the record of the verification above and the failed trail_imported event
 }
 
 } // namespace
