@@ -24,6 +24,13 @@ std::vector<OptionSpec> withKeyOptions(std::vector<OptionSpec> specific)
     return options;
 }
 
+/// Who is recorded as having used the trail, for the commands that read it (not --actor: query
+/// filters by that).
+OptionSpec recordedAsOption()
+{
+    return {"as", "ID", "record this use of the trail as done by user id ID (default: the operating-system user)", false, {}};
+}
+
 std::vector<CommandSpec> buildCatalog()
 {
     std::vector<CommandSpec> commands;
@@ -89,10 +96,12 @@ std::vector<CommandSpec> buildCatalog()
         "query",
         "print matching events as a table, JSON Lines or CSV",
         "--log PATH KEY [filters] [--order oldest|newest] [--limit N] [--after-seq SEQ] [--before-seq SEQ] [--all] "
-        "[--format table|jsonl|csv]",
+        "[--format table|jsonl|csv] [--as ID]",
         "Prints the events that match every filter, oldest first (ascending seq) or with --order newest newest first. Without --all at "
         "most --limit events are printed; when more match, a note on stderr names the --after-seq (oldest first) or --before-seq "
-        "(newest first) value that continues the listing.",
+        "(newest first) value that continues the listing. Afterwards the listing is recorded in the log as a trail_viewed event by "
+        "--as or the operating-system user, with the filter and the number of events printed; a log you cannot write is left "
+        "unchanged, with a note on stderr.",
         withKeyOptions({
             {"from", "TIME", "recorded at or after TIME (ISO 8601; a date means 00:00 UTC)", false, {}},
             {"to", "TIME", "recorded before TIME", false, {}},
@@ -110,30 +119,38 @@ std::vector<CommandSpec> buildCatalog()
             {"order", "ORDER", "oldest (default: ascending seq, what import expects) or newest", false, {}},
             {"all", {}, "print every matching event, fetching page after page", false, {}},
             {"format", "FORMAT", "table (default), jsonl or csv", false, {}},
+            recordedAsOption(),
         }),
     });
 
     commands.push_back({
         "verify",
         "recompute the hash chain and check the storage",
-        "--log PATH KEY [--expect-head SEQ:HEX]",
+        "--log PATH KEY [--expect-head SEQ:HEX] [--as ID]",
         "Recomputes the whole hash chain and checks the encrypted storage pages. Prints \"OK <count> events, "
-        "head <hash>\" and exits 0, or prints the failure with every finding and exits 3. Never modifies the log.",
+        "head <hash>\" and exits 0, or prints the failure with every finding and exits 3. Afterwards the check, "
+        "whatever its result, is recorded in the log as a trail_verified event by --as or the operating-system user, "
+        "with the result, the count, the last seq and the head (and the first bad seq); a log you cannot write is left "
+        "unchanged, with a note on stderr. No event already in the log is ever changed.",
         withKeyOptions({
             {"expect-head", "SEQ:HEX",
              "also require event SEQ to have hash HEX (a head anchored elsewhere earlier)", false, {}},
+            recordedAsOption(),
         }),
     });
 
     commands.push_back({
         "stats",
         "count events by action, actor, object type, outcome and day",
-        "--log PATH KEY [--from TIME] [--to TIME] [--format table|json]",
-        "Counts the events recorded in [--from, --to) by action, actor, object type, outcome and UTC calendar day.",
+        "--log PATH KEY [--from TIME] [--to TIME] [--format table|json] [--as ID]",
+        "Counts the events recorded in [--from, --to) by action, actor, object type, outcome and UTC calendar day. "
+        "Afterwards this is recorded in the log as a trail_viewed event by --as or the operating-system user, with the "
+        "time range and the total counted; a log you cannot write is left unchanged, with a note on stderr.",
         withKeyOptions({
             {"from", "TIME", "recorded at or after TIME (ISO 8601)", false, {}},
             {"to", "TIME", "recorded before TIME", false, {}},
             {"format", "FORMAT", "table (default) or json", false, {}},
+            recordedAsOption(),
         }),
     });
 
@@ -209,7 +226,9 @@ std::string CommandCatalog::exitCodesHelp()
            "     encrypted, SQLCipher unavailable, key unavailable (missing or unsafe key\n"
            "     file, unset or empty passphrase variable)\n"
            "  3  integrity failure: verification failed or the log is damaged\n"
-           "  4  I/O error, lock timeout or internal error\n";
+           "  4  I/O error, lock timeout or internal error\n"
+           "  5  the command did its work, but could not record this use of the trail\n"
+           "     in the log, which is writable\n";
 }
 
 } // namespace QmsAudit::Cli

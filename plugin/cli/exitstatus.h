@@ -12,6 +12,7 @@ enum class ExitStatus : int {
     CannotOpen = 2, ///< not found, wrong key, not a log, not encrypted, no SQLCipher, no key
     Integrity = 3,  ///< the chain or the storage is damaged, or an expected head does not match
     Io = 4,         ///< I/O error, lock timeout, internal error
+    NotRecorded = 5, ///< a reading command did its work, but could not record it in the writable log
 };
 
 /// The one place that maps library error codes to exit codes.

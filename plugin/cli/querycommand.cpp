@@ -4,6 +4,7 @@
 #include "console.h"
 #include "eventwriter.h"
 #include "exitstatus.h"
+#include "trailuserecorder.h"
 #include "valueparsers.h"
 
 #include <iostream>
@@ -91,18 +92,31 @@ int QueryCommand::run(const CommandOptions &options)
         format = *parsed;
     }
 
+    auto use = TrailUseRecorder::create(options, Action::TrailViewed, QStringLiteral("cli query"));
+    if (!use)
+        return Console::fail(use.error());
+    use->setAttribute(QStringLiteral("filter"), filter.describe());
+
     auto opened = options.openLog();
     if (!opened)
         return Console::fail(opened.error());
     EventWriter writer(format, std::cout);
+    qint64 printed = 0;
     while (true) {
         auto result = opened->log->query(filter, page);
         if (!result) {
             std::cout.flush();
             return Console::fail(result.error());
         }
+        // Before the first page is printed, once the log has judged the filter (its messages
+        // say more than a refusal to record it would).
+        if (printed == 0) {
+            if (auto checked = use->check(); !checked)
+                return Console::fail(checked.error());
+        }
         if (auto written = writer.write(result->events); !written)
             return Console::fail(written.error());
+        printed += result->events.size();
         if (!result->hasMore || result->events.isEmpty())
             break;
         if (!all) {
@@ -118,7 +132,9 @@ int QueryCommand::run(const CommandOptions &options)
     }
     if (auto finished = writer.finish(); !finished)
         return Console::fail(finished.error());
-    return toInt(ExitStatus::Ok);
+    // After the listing, so that it never shows its own record.
+    use->setAttribute(QStringLiteral("event_count"), QString::number(printed));
+    return use->record(*opened->log, toInt(ExitStatus::Ok));
 }
 
 } // namespace QmsAudit::Cli

@@ -3,24 +3,14 @@
 
 #include "console.h"
 #include "exitstatus.h"
+#include "toolidentity.h"
 #include "valueparsers.h"
 
 #include <qmsaudit/timestamp.h>
 
-#include <QSysInfo>
-
 #include <iostream>
 
 namespace QmsAudit::Cli {
-
-namespace {
-
-HostInfo toolHostInfo()
-{
-    return HostInfo { QStringLiteral("qms-audit"), QStringLiteral(QMSAUDIT_VERSION_STRING), QSysInfo::machineHostName() };
-}
-
-} // namespace
 
 int RecordCommand::run(const CommandOptions &options)
 {
@@ -51,7 +41,7 @@ int RecordCommand::run(const CommandOptions &options)
     event.reason = options.value("reason");
     event.signatureMeaning = options.value("signature-meaning");
     event.session = options.value("session");
-    event.host = toolHostInfo();
+    event.host = ToolIdentity::host();
 
     if (options.isSet("outcome")) {
         auto outcome = parseOutcome(options.value("outcome"));

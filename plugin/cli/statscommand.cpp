@@ -4,6 +4,7 @@
 #include "console.h"
 #include "exitstatus.h"
 #include "statisticswriter.h"
+#include "trailuserecorder.h"
 
 #include <iostream>
 
@@ -22,6 +23,16 @@ int StatsCommand::run(const CommandOptions &options)
         format = *parsed;
     }
 
+    auto use = TrailUseRecorder::create(options, Action::TrailViewed, QStringLiteral("cli stats"));
+    if (!use)
+        return Console::fail(use.error());
+    EventFilter counted;
+    counted.fromUs = range->first;
+    counted.toUs = range->second;
+    use->setAttribute(QStringLiteral("filter"), counted.describe());
+    if (auto checked = use->check(); !checked)
+        return Console::fail(checked.error());
+
     auto opened = options.openLog();
     if (!opened)
         return Console::fail(opened.error());
@@ -31,7 +42,9 @@ int StatsCommand::run(const CommandOptions &options)
     const QByteArray text = StatisticsWriter::render(*statistics, format).toUtf8();
     std::cout.write(text.constData(), text.size());
     std::cout.flush();
-    return toInt(ExitStatus::Ok);
+    // After the counts, so that they never include their own record.
+    use->setAttribute(QStringLiteral("event_count"), QString::number(statistics->total));
+    return use->record(*opened->log, toInt(ExitStatus::Ok));
 }
 
 } // namespace QmsAudit::Cli

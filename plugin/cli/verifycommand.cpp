@@ -4,6 +4,7 @@
 #include "console.h"
 #include "exitstatus.h"
 #include "terminaltext.h"
+#include "trailuserecorder.h"
 #include "valueparsers.h"
 
 #include <iostream>
@@ -33,18 +34,38 @@ int VerifyCommand::run(const CommandOptions &options)
             return Console::fail(parsed.error());
         expected = *parsed;
     }
+    auto use = TrailUseRecorder::create(options, Action::TrailVerified, QStringLiteral("cli verify"));
+    if (!use)
+        return Console::fail(use.error());
+    if (expected) {
+        use->setAttribute(QStringLiteral("expected_head"),
+            QStringLiteral("%1:%2").arg(expected->seq).arg(QString::fromLatin1(expected->hash.toHex())));
+    }
+    if (auto checked = use->check(); !checked)
+        return Console::fail(checked.error());
+
     auto opened = options.openLog();
     if (!opened)
         return Console::fail(opened.error());
 
+    // Recorded after the check, whatever its verdict: "result" says which; the outcome is success
+    // because the verification itself ran.
     const VerificationReport report = opened->log->verify();
+    use->setAttribute(QStringLiteral("event_count"), QString::number(report.eventCount));
+    use->setAttribute(QStringLiteral("last_seq"), QString::number(report.lastSeq));
     if (!report.ok) {
         Console::printLine(std::cout, report.summary());
         for (const VerificationFinding &finding : report.findings)
             Console::printLine(std::cout, describeFinding(finding));
         std::cout.flush();
-        return Console::fail(Error(ErrorCode::IntegrityFailure,
+        use->setAttribute(QStringLiteral("result"), QStringLiteral("failed"));
+        if (!report.headHash.isEmpty())
+            use->setAttribute(QStringLiteral("head_hash"), QString::fromLatin1(report.headHash.toHex()));
+        if (const qint64 firstBad = report.firstBadSeq(); firstBad > 0)
+            use->setAttribute(QStringLiteral("first_bad_seq"), QString::number(firstBad));
+        const int failed = Console::fail(Error(ErrorCode::IntegrityFailure,
             QStringLiteral("The log %1 failed verification; it may have been tampered with or damaged.").arg(options.value("log"))));
+        return use->record(*opened->log, failed);
     }
 
     QByteArray headHash = report.headHash;
@@ -55,6 +76,7 @@ int VerifyCommand::run(const CommandOptions &options)
             return Console::fail(head.error());
         headHash = head->hash;
     }
+    use->setAttribute(QStringLiteral("head_hash"), QString::fromLatin1(headHash.toHex()));
 
     QString anchorLine;
     if (expected) {
@@ -74,9 +96,11 @@ int VerifyCommand::run(const CommandOptions &options)
         if (!problem.isEmpty()) {
             Console::printLine(std::cout, problem);
             std::cout.flush();
-            return Console::fail(Error(ErrorCode::IntegrityFailure,
+            use->setAttribute(QStringLiteral("result"), QStringLiteral("failed"));
+            const int failed = Console::fail(Error(ErrorCode::IntegrityFailure,
                 QStringLiteral("The log %1 does not contain the expected head; events may have been removed or rewritten.")
                     .arg(options.value("log"))));
+            return use->record(*opened->log, failed);
         }
         anchorLine = QStringLiteral("expected head at seq %1 matches").arg(expected->seq);
     }
@@ -85,7 +109,9 @@ int VerifyCommand::run(const CommandOptions &options)
         std::cout, QStringLiteral("OK %1 events, head %2").arg(report.eventCount).arg(QString::fromLatin1(headHash.toHex())));
     if (!anchorLine.isEmpty())
         Console::printLine(std::cout, anchorLine);
-    return toInt(ExitStatus::Ok);
+    std::cout.flush();
+    use->setAttribute(QStringLiteral("result"), QStringLiteral("ok"));
+    return use->record(*opened->log, toInt(ExitStatus::Ok));
 }
 
 } // namespace QmsAudit::Cli

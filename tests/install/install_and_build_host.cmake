@@ -35,7 +35,8 @@ foreach(binary IN LISTS installed_binaries)
     endif()
 endforeach()
 
-# The tool as installed: `init` records nothing, `record` one event, consumer-core one more.
+# The tool as installed: `init` records nothing, `record` one event, `verify` its trail_verified,
+# consumer-core one more.
 set(data ${SCRATCH_DIR}/data)
 file(MAKE_DIRECTORY ${data})
 set(log ${data}/check.qmslog)
@@ -69,7 +70,7 @@ run(${CMAKE_COMMAND} -S ${QMSAUDIT_SOURCE_DIR}/tests/install/consumer -B ${SCRAT
     -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release ${sanitize_flags})
 run(${CMAKE_COMMAND} --build ${SCRATCH_DIR}/consumer)
 run(${SCRATCH_DIR}/consumer/consumer-core ${log} ${key})
-if(NOT last_output MATCHES "^OK 2 events, head [0-9a-f]+")
+if(NOT last_output MATCHES "^OK 3 events, head [0-9a-f]+")
     message(FATAL_ERROR "consumer-core: ${last_output}")
 endif()
 set(qml_file ${QMSAUDIT_SOURCE_DIR}/tests/install/consumer/importqmsaudit.qml)
@@ -86,7 +87,7 @@ endif()
 set(moved ${SCRATCH_DIR}/moved)
 file(RENAME ${prefix} ${moved})
 run(${moved}/bin/qms-audit verify --log ${log} --key-file ${key})
-if(NOT last_output MATCHES "^OK 2 events")
+if(NOT last_output MATCHES "^OK 3 events")
     message(FATAL_ERROR "qms-audit from the moved prefix: ${last_output}")
 endif()
 run(${CMAKE_COMMAND} -E env QML_IMPORT_PATH=${moved}/${LIBDIR}/qt6/qml ${SCRATCH_DIR}/consumer/consumer-qml ${qml_file})

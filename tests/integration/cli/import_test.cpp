@@ -84,7 +84,7 @@ TEST_F(ImportTest, ImportsGoodLinesKeepingOriginalTimes)
     EXPECT_EQ(record.attributes.value(u"first_seq"_s), u"1"_s);
     EXPECT_EQ(record.attributes.value(u"last_seq"_s), u"3"_s);
     EXPECT_EQ(record.attributes.value(u"input_sha256"_s), sha256Hex(input));
-    EXPECT_EQ(eventCount(), 4);
+    EXPECT_EQ(eventCount(), 5); // and the trail_viewed that records the query above
 }
 
 TEST_F(ImportTest, HandWrittenMinimalLine)
@@ -182,7 +182,10 @@ TEST_F(ImportTest, ExportOfOneLogImportsIntoAnother)
         ASSERT_GT(record({u"--action"_s, u"print"_s, u"--object-id"_s, u"DOC-%1"_s.arg(i)}), 0);
     const CliResult exported = run(commandArgs(u"query"_s, {u"--all"_s, u"--format"_s, u"jsonl"_s}));
     ASSERT_EQ(exported.exitCode, 0);
-    const QList<Event> original = queryEvents();
+    QList<Event> original = queryEvents();
+    // The export was recorded after what it printed: the source log has one event more.
+    ASSERT_EQ(original.size(), 13);
+    EXPECT_EQ(original.takeLast().action, Action::TrailViewed);
 
     const QString target = path(u"copy.qmslog"_s);
     ASSERT_EQ(run({u"init"_s, u"--log"_s, target, u"--key-file"_s, keyFilePath()}).exitCode, 0);
@@ -218,7 +221,7 @@ TEST_F(ImportTest, EventsOnlyTheLibraryWritesAreRefused)
         Event system = sampleEvent(0);
         system.action = action;
         system.reason = u"planted"_s;
-        const qsizetype before = queryEvents().size();
+        const qsizetype before = queryEvents().size() + 1; // and the trail_viewed that records that query
         const CliResult result = import(toJsonLines({sampleEvent(0), system}));
         EXPECT_EQ(result.exitCode, 1) << actionName(action).toStdString();
         EXPECT_EQ(result.err, u"qms-audit: line 2: \"%1\" events are written only by the QmsAudit library itself; they cannot be imported.\n"_s
@@ -242,7 +245,7 @@ TEST_F(ImportTest, DuplicateKeysAreRefusedAtAnyDepth)
     };
     const QStringList keys{u"action"_s, u"id"_s, u"a"_s, u"action"_s};
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const qsizetype before = queryEvents().size();
+        const qsizetype before = queryEvents().size() + 1; // and the trail_viewed that records that query
         const CliResult result = import(lines[i] + '\n');
         EXPECT_EQ(result.exitCode, 1) << lines[i].constData();
         EXPECT_EQ(result.err, u"qms-audit: line 1: The key \"%1\" occurs twice in one object; refusing to guess which one is meant.\n"_s
@@ -295,7 +298,7 @@ TEST_F(ImportTest, LongInputStreamsInOneTransaction)
     const CliResult broken = import(input + "{not json\n");
     EXPECT_EQ(broken.exitCode, 1);
     EXPECT_TRUE(broken.err.startsWith(u"qms-audit: line 5001: Invalid JSON"_s)) << broken.err.toStdString();
-    EXPECT_EQ(eventCount(), 5002); // only the failed trail_imported event
+    EXPECT_EQ(eventCount(), 5003); // only the record of the verification above and the failed trail_imported event
 }
 
 } // namespace

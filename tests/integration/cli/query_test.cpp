@@ -180,10 +180,21 @@ TEST_F(QueryTest, LimitAndAfterSeqPage)
     EXPECT_TRUE(second.outLines()[1].contains(u"\"seq\":4"_s));
     EXPECT_TRUE(second.err.contains(u"--after-seq 4"_s)) << second.err.toStdString();
 
-    const CliResult last = query({u"--format"_s, u"jsonl"_s, u"--limit"_s, u"2"_s, u"--after-seq"_s, u"4"_s});
+    // Each listing is recorded after it was printed (trail_viewed 6 and 7 so far): a page after
+    // the recorded events shows the earlier listings, never its own.
+    const CliResult third = query({u"--format"_s, u"jsonl"_s, u"--limit"_s, u"2"_s, u"--after-seq"_s, u"4"_s});
+    ASSERT_EQ(third.exitCode, 0);
+    ASSERT_EQ(third.outLines().size(), 2);
+    EXPECT_TRUE(third.outLines()[0].contains(u"\"seq\":5"_s));
+    EXPECT_TRUE(third.outLines()[1].contains(u"\"seq\":6,"_s));
+    EXPECT_TRUE(third.outLines()[1].contains(u"\"action\":\"trail_viewed\""_s)) << third.outLines()[1].toStdString();
+    EXPECT_TRUE(third.err.contains(u"--after-seq 6"_s)) << third.err.toStdString();
+
+    const CliResult last = query({u"--format"_s, u"jsonl"_s, u"--limit"_s, u"2"_s, u"--after-seq"_s, u"6"_s});
     ASSERT_EQ(last.exitCode, 0);
-    ASSERT_EQ(last.outLines().size(), 1);
-    EXPECT_TRUE(last.outLines()[0].contains(u"\"seq\":5"_s));
+    ASSERT_EQ(last.outLines().size(), 2); // the records of the second and third listing
+    EXPECT_TRUE(last.outLines()[0].contains(u"\"seq\":7,"_s));
+    EXPECT_TRUE(last.outLines()[1].contains(u"\"seq\":8,"_s));
     EXPECT_TRUE(last.err.isEmpty()) << last.err.toStdString();
 }
 
@@ -214,10 +225,10 @@ TEST_F(QueryTest, AllPagesThroughEverything)
 
     const CliResult table = query({u"--all"_s, u"--limit"_s, u"10"_s});
     ASSERT_EQ(table.exitCode, 0);
-    EXPECT_EQ(table.outLines().size(), 47); // header once, then every event
+    EXPECT_EQ(table.outLines().size(), 48); // header once, then every event: the 46 and the listing above (47)
 
     const CliResult afterAll = query({u"--all"_s, u"--after-seq"_s, u"40"_s, u"--format"_s, u"jsonl"_s});
-    EXPECT_EQ(afterAll.outLines().size(), 6);
+    EXPECT_EQ(afterAll.outLines().size(), 8); // 41..46 and the records of the two listings above
 }
 
 TEST_F(QueryTest, NewestFirstPagesBackwardsWithBeforeSeq)
@@ -241,7 +252,8 @@ TEST_F(QueryTest, OccurredFiltersFindImportedHistoryByWhenItHappened)
     ASSERT_EQ(importLines(toJsonLines({old})).exitCode, 0);
     EXPECT_EQ(seqsOf(queryEvents({u"--occurred-to"_s, u"2020-01-01"_s})), (QList<qint64>{6}));
     EXPECT_TRUE(queryEvents({u"--to"_s, u"2020-01-01"_s}).isEmpty()); // recorded today
-    EXPECT_EQ(seqsOf(queryEvents({u"--occurred-from"_s, u"2020-01-01"_s})), (QList<qint64>{1, 2, 3, 4, 5, 7}));
+    // 8 and 9 record the two queries above (no occurred_at: recorded today).
+    EXPECT_EQ(seqsOf(queryEvents({u"--occurred-from"_s, u"2020-01-01"_s})), (QList<qint64>{1, 2, 3, 4, 5, 7, 8, 9}));
 }
 
 TEST_F(QueryTest, DefaultLimitIsOneHundred)

@@ -30,7 +30,7 @@ TEST_F(UsageTest, GlobalHelpListsEveryCommandAndExitCode)
         for (const QString &command : {u"init"_s, u"record"_s, u"import"_s, u"query"_s, u"verify"_s, u"stats"_s, u"rekey"_s})
             EXPECT_TRUE(result.out.contains(u"\n  "_s + command + u' ')) << command.toStdString();
         EXPECT_TRUE(result.out.contains(u"Exit codes:"_s));
-        for (const QString &code : {u"  0  "_s, u"  1  "_s, u"  2  "_s, u"  3  "_s, u"  4  "_s})
+        for (const QString &code : {u"  0  "_s, u"  1  "_s, u"  2  "_s, u"  3  "_s, u"  4  "_s, u"  5  "_s})
             EXPECT_TRUE(result.out.contains(code)) << code.toStdString();
         EXPECT_TRUE(result.err.isEmpty());
     }
@@ -217,9 +217,9 @@ INSTANTIATE_TEST_SUITE_P(
         HelpCase{"import", {"log", "key-file", "passphrase-env", "actor", "actor-name", "reason"}},
         HelpCase{"query", {"log", "key-file", "passphrase-env", "from", "to", "occurred-from", "occurred-to", "actor", "action",
                            "object-id", "object-type", "outcome", "text", "limit", "after-seq", "before-seq", "order", "all",
-                           "format"}},
-        HelpCase{"verify", {"log", "key-file", "passphrase-env", "expect-head"}},
-        HelpCase{"stats", {"log", "key-file", "passphrase-env", "from", "to", "format"}},
+                           "format", "as"}},
+        HelpCase{"verify", {"log", "key-file", "passphrase-env", "expect-head", "as"}},
+        HelpCase{"stats", {"log", "key-file", "passphrase-env", "from", "to", "format", "as"}},
         HelpCase{"rekey", {"log", "key-file", "passphrase-env", "new-key-file", "new-passphrase-env",
                            "generate-new-key-file", "actor", "actor-name", "reason"}}),
     [](const ::testing::TestParamInfo<HelpCase> &param) { return std::string(param.param.command); });

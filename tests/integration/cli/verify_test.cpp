@@ -39,10 +39,11 @@ TEST_F(VerifyTest, PrintsOkLineWithCountAndHead)
     EXPECT_EQ(match.captured(1), u"3"_s);
     EXPECT_TRUE(result.err.isEmpty());
 
-    // The head is the hash of the last event.
+    // The head is the hash of the last event verified; the verification was recorded after it.
     const QList<Event> events = queryEvents();
-    ASSERT_EQ(events.size(), 3);
-    EXPECT_EQ(match.captured(2), QString::fromLatin1(events.back().hash.toHex()));
+    ASSERT_EQ(events.size(), 4);
+    EXPECT_EQ(match.captured(2), QString::fromLatin1(events[2].hash.toHex()));
+    EXPECT_EQ(events[3].action, Action::TrailVerified);
 }
 
 TEST_F(VerifyTest, EmptyLogHasGenesisHead)
@@ -58,11 +59,12 @@ TEST_F(VerifyTest, ExpectedHeadThatMatchesPasses)
     ASSERT_EQ(record({}), 1);
     ASSERT_EQ(record({}), 2);
     const QString anchoredHead = currentHead();
-    ASSERT_EQ(record({}), 3); // the log grew since the anchor was taken
+    // The log grew since the anchor was taken: the record of that verification, then this event.
+    ASSERT_EQ(record({}), 4);
 
     const CliResult result = verify({u"--expect-head"_s, u"2:"_s + anchoredHead});
     EXPECT_EQ(result.exitCode, 0) << result.out.toStdString() << result.err.toStdString();
-    EXPECT_TRUE(result.out.startsWith(u"OK 3 events, head "_s));
+    EXPECT_TRUE(result.out.startsWith(u"OK 4 events, head "_s));
     EXPECT_TRUE(result.out.contains(u"expected head at seq 2 matches"_s));
     // Upper-case hex is accepted too.
     EXPECT_EQ(verify({u"--expect-head"_s, u"2:"_s + anchoredHead.toUpper()}).exitCode, 0);
