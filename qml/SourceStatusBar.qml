@@ -17,6 +17,7 @@ RowLayout {
             : qsTr("Log %1 · viewer %2").arg(bar.log?.logName).arg(bar.log?.viewerName || qsTr("unknown"))
         color: bar.log?.status === AuditLogSource.Error ? "#c62828" : palette.text
         elide: Text.ElideMiddle
+        Layout.minimumWidth: Math.min(implicitWidth, bar.width / 2)
         Layout.maximumWidth: bar.width / 2
         Accessible.name: text
     }
@@ -27,6 +28,7 @@ RowLayout {
         elide: Text.ElideRight
         horizontalAlignment: Text.AlignRight
         Layout.fillWidth: true
+        Layout.preferredWidth: 0 // takes what the log's name leaves
         Accessible.name: text
     }
     Label {

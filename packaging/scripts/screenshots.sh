@@ -20,10 +20,17 @@ trap 'rm -rf "$work"' EXIT
 "$bin/plugin/cli/qms-audit" generate --log "$work/demo.qmslog" --key-file "$work/demo.key" \
     --events 50000 --months 6 --seed 11 --start 2026-05-01 >/dev/null
 
-# The document and the person shown: the most edited batch record and a busy user of this seed.
+# The document shown is the most edited one of this seed, the person the busiest editor.
+read -r object actor < <("$bin/plugin/cli/qms-audit" query --log "$work/demo.qmslog" --key-file "$work/demo.key" \
+    --action edit --limit 5000 --format jsonl 2>/dev/null | python3 -c '
+import collections, json, sys
+events = [json.loads(line) for line in sys.stdin]
+objects = collections.Counter(e["object"]["type"] + ":" + e["object"]["id"] for e in events)
+actors = collections.Counter(e["actor"]["id"] for e in events)
+print(objects.most_common(1)[0][0], actors.most_common(1)[0][0])')
 export QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software TZ=UTC LC_ALL=C.UTF-8
 viewer=("$bin/qml/viewer/qms-audit-viewer" --log "$work/demo.qmslog" --key-file "$work/demo.key"
-        --user "a.inspector" --role auditor --object batch_record:BR-00001 --actor u00021 --from 2026-08-01 --to 2026-11-01)
+        --user "a.inspector" --role auditor --object "$object" --actor "$actor" --from 2026-08-01 --to 2026-11-01)
 mkdir -p "$out"
 "${viewer[@]}" --screenshot "$out" --view all
 "${viewer[@]}" --screenshot "$out" --view all --dark

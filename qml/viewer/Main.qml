@@ -18,6 +18,8 @@ ApplicationWindow {
     property string fromDay
     property string toDay
     property string currentView: initialView
+    /// --dark: a dark palette for every control (without it the style's palette, which follows the system).
+    property bool dark: false
     readonly property var viewKeys: ["log", "document", "user", "integrity"]
     /// The current view shows its data (what the screenshot mode waits for).
     readonly property bool settled: source.status === AuditLogSource.Error
@@ -28,6 +30,21 @@ ApplicationWindow {
           : integrityView.check.finished && !integrityView.check.running))
 
     visible: true
+    palette.window: dark ? "#2b2d31" : undefined
+    palette.windowText: dark ? "#e8e8e8" : undefined
+    palette.base: dark ? "#1e1f22" : undefined
+    palette.alternateBase: dark ? "#27292d" : undefined
+    palette.text: dark ? "#e8e8e8" : undefined
+    palette.button: dark ? "#3a3d42" : undefined
+    palette.buttonText: dark ? "#e8e8e8" : undefined
+    palette.highlight: dark ? "#3d7ed6" : undefined
+    palette.highlightedText: dark ? "#ffffff" : undefined
+    palette.placeholderText: dark ? "#a0a4ab" : undefined
+    palette.mid: dark ? "#55585e" : undefined
+    palette.light: dark ? "#4a4d52" : undefined
+    palette.dark: dark ? "#18191b" : undefined
+    palette.midlight: dark ? "#44474c" : undefined
+    palette.shadow: dark ? "#000000" : undefined
     title: qsTr("QmsAudit viewer — %1").arg(source.logName)
 
     function day(text) { return text.length > 0 ? new Date(text + "T00:00:00Z") : new Date(NaN); }

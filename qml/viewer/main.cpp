@@ -6,9 +6,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QPalette>
 #include <QQmlApplicationEngine>
-#include <QStyleHints>
 
 #include <cstdio>
 #include <pwd.h>
@@ -24,28 +22,6 @@ QString operatingSystemUser()
     if (const passwd *entry = getpwuid(geteuid()); entry && entry->pw_name)
         return QString::fromLocal8Bit(entry->pw_name);
     return qEnvironmentVariable("USER", QStringLiteral("unknown"));
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-    palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    palette.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    palette.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
-    palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-    palette.setColor(QPalette::Button, QColor(0x3a, 0x3d, 0x42));
-    palette.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xab));
-    palette.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5e));
-    palette.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x52));
-    palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
-    palette.setColor(QPalette::Shadow, Qt::black);
-    palette.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3d, 0x42));
-    palette.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe8, 0xe8));
-    return palette;
 }
 
 } // namespace
@@ -123,8 +99,6 @@ int main(int argc, char **argv)
         if (size.size() != 2 || !wide || !high || options.width < 320 || options.height < 240)
             return usage(QStringLiteral("--size takes WIDTHxHEIGHT, at least 320x240."));
     }
-    if (options.dark)
-        QApplication::setPalette(darkPalette());
 
     QQmlApplicationEngine engine;
     // In the build tree the module sits beside the viewer's directory; installed, Qt finds it itself.

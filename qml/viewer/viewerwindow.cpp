@@ -32,6 +32,7 @@ bool ViewerWindow::load()
         {QStringLiteral("actorId"), m_options.actorId},
         {QStringLiteral("fromDay"), m_options.from},
         {QStringLiteral("toDay"), m_options.to},
+        {QStringLiteral("dark"), m_options.dark},
         {QStringLiteral("width"), m_options.width},
         {QStringLiteral("height"), m_options.height},
     });
