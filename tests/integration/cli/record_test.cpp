@@ -2,11 +2,9 @@
 // qms-audit record: one event from options.
 
 #include "clitest.h"
+#include "writelockholder.h"
 
 #include <qmsaudit/timestamp.h>
-
-#include <QProcess>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -194,29 +192,16 @@ TEST_F(RecordTest, NonAsciiTextRoundTrips)
 
 TEST_F(RecordTest, WriterLockHeldTooLongIsIoExit)
 {
-    const QString sqlcipher = QStandardPaths::findExecutable(u"sqlcipher"_s);
-    // A declared dependency (packaging/scripts/install-deps.sh): missing is a failure, not a skip.
-    ASSERT_FALSE(sqlcipher.isEmpty()) << "the sqlcipher command line tool is not installed";
     // Another process holds the write lock past the 10 s busy timeout.
-    QProcess holder;
-    holder.start(sqlcipher, {logPath()});
-    ASSERT_TRUE(holder.waitForStarted(10000));
-    holder.write("PRAGMA key = \"x'" + readFile(keyFilePath()).trimmed() + "'\";\n"
-                 "PRAGMA cipher_page_size = 4096;\n"
-                 "BEGIN EXCLUSIVE;\n"
-                 "SELECT 'locked' FROM sqlite_master LIMIT 1;\n");
-    QByteArray holderOutput;
-    while (!holderOutput.contains("locked") && holder.waitForReadyRead(10000))
-        holderOutput += holder.readAllStandardOutput();
-    ASSERT_TRUE(holderOutput.contains("locked")) << holder.readAllStandardError().toStdString();
+    WriteLockHolder holder;
+    const QString locked = holder.acquire(logPath(), readFile(keyFilePath()).trimmed());
+    ASSERT_TRUE(locked.isEmpty()) << locked.toStdString();
 
     const CliResult result = recordRaw({u"--action"_s, u"view"_s});
     EXPECT_EQ(result.exitCode, 4);
     EXPECT_TRUE(result.err.contains(u"locked"_s)) << result.err.toStdString();
 
-    holder.write("ROLLBACK;\n.quit\n");
-    holder.closeWriteChannel();
-    ASSERT_TRUE(holder.waitForFinished(10000));
+    ASSERT_TRUE(holder.release());
     EXPECT_EQ(eventCount(), 0);
     EXPECT_EQ(record({}), 2); // after the record of that verification
 }

@@ -6,6 +6,7 @@
 #include "clitest.h"
 
 #include "sqlciphershell.h"
+#include "writelockholder.h"
 
 #include <qmsaudit/eventreader.h>
 
@@ -14,7 +15,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
 
 #include <pwd.h>
 #include <sys/stat.h>
@@ -302,21 +302,10 @@ TEST_F(TrailUseTest, ReadOnlyLogFileIsNotedAndLeftByteIdentical)
 
 TEST_F(TrailUseTest, WritableLogThatCannotTakeTheRecordIsAnErrorWithExitFive)
 {
-    const QString sqlcipher = QStandardPaths::findExecutable(u"sqlcipher"_s);
-    // A declared dependency (packaging/scripts/install-deps.sh): missing is a failure, not a skip.
-    ASSERT_FALSE(sqlcipher.isEmpty()) << "the sqlcipher command line tool is not installed";
     // Another process holds the write lock past the 10 s busy timeout; reading goes on meanwhile.
-    QProcess holder;
-    holder.start(sqlcipher, {logPath()});
-    ASSERT_TRUE(holder.waitForStarted(10000));
-    holder.write("PRAGMA key = \"x'" + m_dir.keyHex() + "'\";\n"
-                 "PRAGMA cipher_page_size = 4096;\n"
-                 "BEGIN EXCLUSIVE;\n"
-                 "SELECT 'locked' FROM sqlite_master LIMIT 1;\n");
-    QByteArray holderOutput;
-    while (!holderOutput.contains("locked") && holder.waitForReadyRead(10000))
-        holderOutput += holder.readAllStandardOutput();
-    ASSERT_TRUE(holderOutput.contains("locked")) << holder.readAllStandardError().toStdString();
+    WriteLockHolder holder;
+    const QString locked = holder.acquire(logPath(), m_dir.keyHex());
+    ASSERT_TRUE(locked.isEmpty()) << locked.toStdString();
 
     const CliResult result = run(commandArgs(u"query"_s, {u"--format"_s, u"jsonl"_s}));
     EXPECT_EQ(result.exitCode, 5) << result.err.toStdString();
@@ -325,9 +314,7 @@ TEST_F(TrailUseTest, WritableLogThatCannotTakeTheRecordIsAnErrorWithExitFive)
     EXPECT_TRUE(result.err.contains(u"locked"_s)) << result.err.toStdString();
     EXPECT_EQ(result.err.count(u'\n'), 1) << result.err.toStdString();
 
-    holder.write("ROLLBACK;\n.quit\n");
-    holder.closeWriteChannel();
-    ASSERT_TRUE(holder.waitForFinished(10000));
+    ASSERT_TRUE(holder.release());
     EXPECT_EQ(storedEvents().size(), 3);
 }
 
