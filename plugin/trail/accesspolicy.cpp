@@ -43,6 +43,18 @@ Result<AccessPolicy> AccessPolicy::fromVariantMap(const QVariantMap &rolePermiss
     return policy;
 }
 
+AccessPolicy AccessPolicy::configured(const QVariantMap &rolePermissions)
+{
+    if (rolePermissions.isEmpty())
+        return {};
+    auto policy = fromVariantMap(rolePermissions);
+    if (policy)
+        return *policy;
+    AccessPolicy nothing;
+    nothing.m_rolePermissions.clear();
+    return nothing;
+}
+
 QStringList AccessPolicy::permissionsFor(const QStringList &roles) const
 {
     QSet<QString> granted;

@@ -140,8 +140,6 @@ Result<AuditTrailConfig> AuditTrailConfig::fromVariantMap(const QVariantMap &map
         const QVariant value = map.value(QStringLiteral("role_permissions"));
         if (value.typeId() != QMetaType::QVariantMap)
             return configError(QStringLiteral("\"role_permissions\" must be an object of role → list of permissions"));
-        if (auto policy = AccessPolicy::fromVariantMap(value.toMap()); !policy)
-            return configError(QStringLiteral("\"role_permissions\": %1").arg(policy.error().message()));
         config.rolePermissions = value.toMap();
     }
     if (map.contains(QStringLiteral("durability")) && !parseEnum(kDurability, map.value(QStringLiteral("durability")), config.durability))
@@ -254,10 +252,7 @@ QString AuditTrailConfig::digest() const
 
 AccessPolicy AuditTrailConfig::accessPolicy() const
 {
-    if (rolePermissions.isEmpty())
-        return {};
-    auto policy = AccessPolicy::fromVariantMap(rolePermissions);
-    return policy ? *policy : AccessPolicy::fromVariantMap({}).value(); // an invalid map grants nothing
+    return AccessPolicy::configured(rolePermissions);
 }
 
 } // namespace QmsAudit

@@ -38,6 +38,11 @@ public:
     AccessPolicy();
     /// {"auditor": ["trail.view", …], …}; InvalidArgument for an unknown permission or a value that is not a list.
     static Result<AccessPolicy> fromVariantMap(const QVariantMap &rolePermissions);
+    /**
+     * The policy a configuration asks for: the defaults when @p rolePermissions is empty, and,
+     * failing closed, one that grants nothing when it is invalid (validation reports why).
+     */
+    static AccessPolicy configured(const QVariantMap &rolePermissions);
     static QStringList allPermissions();
 
     /// The union of the permissions of @p roles, sorted.
