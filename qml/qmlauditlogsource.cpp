@@ -114,40 +114,38 @@ AuditTrail *QmlAuditLogSource::hostTrail() const
 
 AccessPolicy QmlAuditLogSource::policy() const
 {
-    if (!m_rolePermissions.isEmpty()) {
-        auto policy = AccessPolicy::fromVariantMap(m_rolePermissions);
-        return policy ? *policy : AccessPolicy::fromVariantMap({}).value(); // a bad map grants nothing
-    }
+    if (!m_rolePermissions.isEmpty())
+        return AccessPolicy::configured(m_rolePermissions);
     if (const AuditTrail *trail = hostTrail())
         return trail->config().accessPolicy();
     return {};
 }
 
-QStringList QmlAuditLogSource::viewerRoles() const
+Actor QmlAuditLogSource::currentViewer() const
 {
     if (!m_viewer.isEmpty())
-        return m_viewer.value(QStringLiteral("roles")).toStringList();
+        return {m_viewer.value(QStringLiteral("id")).toString(), m_viewer.value(QStringLiteral("name")).toString(),
+                m_viewer.value(QStringLiteral("roles")).toStringList()};
     const AuditTrail *trail = hostTrail();
-    return trail ? trail->currentUser().roles : QStringList();
+    return trail ? trail->currentUser() : Actor();
 }
 
 QString QmlAuditLogSource::viewerName() const
 {
-    const QString id = !m_viewer.isEmpty() ? m_viewer.value(QStringLiteral("id")).toString() : hostTrail() ? hostTrail()->currentUser().id : QString();
-    const QString name = !m_viewer.isEmpty() ? m_viewer.value(QStringLiteral("name")).toString() : hostTrail() ? hostTrail()->currentUser().name : QString();
-    if (name.isEmpty() || name == id)
-        return id;
-    return QStringLiteral("%1 (%2)").arg(name, id);
+    const Actor viewer = currentViewer();
+    if (viewer.name.isEmpty() || viewer.name == viewer.id)
+        return viewer.id;
+    return QStringLiteral("%1 (%2)").arg(viewer.name, viewer.id);
 }
 
 QStringList QmlAuditLogSource::permissions() const
 {
-    return policy().permissionsFor(viewerRoles());
+    return policy().permissionsFor(currentViewer().roles);
 }
 
 bool QmlAuditLogSource::can(const QString &permission) const
 {
-    return policy().allows(viewerRoles(), permission);
+    return policy().allows(currentViewer().roles, permission);
 }
 
 bool QmlAuditLogSource::recordsUse() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <qmsaudit/accesspolicy.h>
+#include <qmsaudit/event.h>
 #include <qmsaudit/eventfilter.h>
 #include <qmsaudit/verificationreport.h>
 
@@ -134,7 +135,8 @@ private:
     void finishOpen();
     AuditTrail *hostTrail() const;
     AccessPolicy policy() const;
-    QStringList viewerRoles() const;
+    /// The viewer property, or else the host trail's current user.
+    Actor currentViewer() const;
     void recordPendingFilter();
     void finishRecord(const class RecordTicket &ticket);
     void setRecordError(const QString &message);
