@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-// What a view shows instead of the trail when the viewer lacks the permission (the refusal is recorded).
+// Decides whether the viewer may see a view (`granted`), and is what the view shows instead of the
+// trail when not: the source records the refusal (access_denied) once per view and permission.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -7,9 +8,15 @@ import QmsAudit
 
 Pane {
     id: pane
-    property string permission
-    property string viewerName
-    property var permissions: []
+    required property AuditLogSource log
+    required property string viewName
+    property string permission: "trail.view"
+    readonly property string viewerName: log?.viewerName ?? ""
+    readonly property var permissions: log?.permissions ?? []
+    // log.permissions is read so that the binding follows a change of viewer or roles.
+    readonly property bool granted: log?.status === AuditLogSource.Ready && log?.permissions !== undefined
+                                    && log?.requirePermission(permission, viewName)
+    visible: log?.status === AuditLogSource.Ready && !granted
     Accessible.role: Accessible.AlertMessage
     Accessible.name: title.text
 

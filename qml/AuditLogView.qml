@@ -10,9 +10,7 @@ import QmsAudit
 Pane {
     id: view
     required property AuditLogSource log
-    // log?.permissions is read so that the binding follows a change of viewer or roles.
-    readonly property bool permitted: log?.status === AuditLogSource.Ready && log?.permissions !== undefined
-                                      && log?.requirePermission("trail.view", "AuditLogView")
+    readonly property bool permitted: accessGate.granted
     property alias model: eventModel
     property alias table: table
     /// The details pane asked for the history of a document or the activity of a user.
@@ -111,11 +109,10 @@ Pane {
         }
     }
     AccessDeniedPane {
+        id: accessGate
         anchors.fill: parent
-        visible: view.log?.status === AuditLogSource.Ready && !view.permitted
-        permission: "trail.view"
-        viewerName: view.log?.viewerName ?? ""
-        permissions: view.log?.permissions ?? []
+        log: view.log
+        viewName: "AuditLogView"
     }
     SourceStatusBar {
         anchors.bottom: parent.bottom

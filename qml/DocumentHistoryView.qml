@@ -12,8 +12,7 @@ Pane {
     required property AuditLogSource log
     property string objectType
     property string objectId
-    readonly property bool permitted: log?.status === AuditLogSource.Ready && log?.permissions !== undefined
-                                      && log?.requirePermission("trail.view", "DocumentHistoryView")
+    readonly property bool permitted: accessGate.granted
     readonly property bool dark: palette.window.hslLightness < 0.5
     property alias historyModel: history
     property alias accessModel: access
@@ -177,10 +176,9 @@ Pane {
         }
     }
     AccessDeniedPane {
+        id: accessGate
         anchors.fill: parent
-        visible: view.log?.status === AuditLogSource.Ready && !view.permitted
-        permission: "trail.view"
-        viewerName: view.log?.viewerName ?? ""
-        permissions: view.log?.permissions ?? []
+        log: view.log
+        viewName: "DocumentHistoryView"
     }
 }

@@ -9,8 +9,7 @@ import QmsAudit
 Pane {
     id: view
     required property AuditLogSource log
-    readonly property bool permitted: log?.status === AuditLogSource.Ready && log?.permissions !== undefined
-                                      && log?.requirePermission("trail.view", "IntegrityView")
+    readonly property bool permitted: accessGate.granted
     property alias check: integrity
     padding: 16
     Accessible.name: qsTr("Integrity check")
@@ -122,10 +121,9 @@ Pane {
         }
     }
     AccessDeniedPane {
+        id: accessGate
         anchors.fill: parent
-        visible: view.log?.status === AuditLogSource.Ready && !view.permitted
-        permission: "trail.view"
-        viewerName: view.log?.viewerName ?? ""
-        permissions: view.log?.permissions ?? []
+        log: view.log
+        viewName: "IntegrityView"
     }
 }

@@ -12,8 +12,7 @@ Pane {
     property string actorId
     property date from: new Date(NaN)
     property date to: new Date(NaN)
-    readonly property bool permitted: log?.status === AuditLogSource.Ready && log?.permissions !== undefined
-                                      && log?.requirePermission("trail.view", "UserActivityView")
+    readonly property bool permitted: accessGate.granted
     property alias activityModel: activity
     property alias summary: counts
     padding: 12
@@ -184,10 +183,9 @@ Pane {
         }
     }
     AccessDeniedPane {
+        id: accessGate
         anchors.fill: parent
-        visible: view.log?.status === AuditLogSource.Ready && !view.permitted
-        permission: "trail.view"
-        viewerName: view.log?.viewerName ?? ""
-        permissions: view.log?.permissions ?? []
+        log: view.log
+        viewName: "UserActivityView"
     }
 }
