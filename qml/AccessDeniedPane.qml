@@ -41,7 +41,9 @@ Pane {
             Layout.fillWidth: true
         }
         Label {
-            text: qsTr("The attempt has been recorded in the audit trail. Ask your QMS administrator for a role that grants it (see the role_permissions setting).")
+            // Only claim the attempt was recorded when it was: a file source without a host trail cannot record.
+            text: (pane.log?.recordsUse ? qsTr("The attempt has been recorded in the audit trail.") : (pane.log?.recordingNote ?? ""))
+                  + " " + qsTr("Ask your QMS administrator for a role that grants it (see the role_permissions setting).")
             wrapMode: Text.Wrap
             color: palette.placeholderText
             Layout.fillWidth: true
