@@ -27,6 +27,7 @@ ExitStatus exitStatusFor(ErrorCode code)
     case ErrorCode::Internal:
     case ErrorCode::QueueFull:
     case ErrorCode::Unavailable:
+    case ErrorCode::Cancelled: // the CLI never cancels
         return ExitStatus::Io;
     }
     return ExitStatus::Io;

@@ -23,6 +23,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Internal: return QStringLiteral("internal");
     case ErrorCode::QueueFull: return QStringLiteral("queue_full");
     case ErrorCode::Unavailable: return QStringLiteral("unavailable");
+    case ErrorCode::Cancelled: return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }

@@ -42,7 +42,8 @@ PageRequest pageAfter(PageRequest::Order order, qint64 seq)
 class EventListModel::Private
 {
 public:
-    EventQueryWorker worker;
+    EventQueryWorker worker;  ///< pages and jumps
+    EventQueryWorker counter; ///< the count, on a thread of its own: a long count never holds up a page
     EventFilter filter;
     PageRequest::Order order = PageRequest::Order::NewestFirst;
     QList<Event> rows;
@@ -64,7 +65,8 @@ EventListModel::~EventListModel() = default;
 
 void EventListModel::setReader(std::shared_ptr<const EventReader> reader)
 {
-    d->worker.setReader(std::move(reader));
+    d->worker.setReader(reader);
+    d->counter.setReader(std::move(reader));
     setFilter(d->filter, d->order);
 }
 
@@ -77,6 +79,7 @@ void EventListModel::setFilter(const EventFilter &filter, PageRequest::Order ord
 {
     d->filter = filter;
     d->order = order;
+    recount();
     jumpToStart();
 }
 
@@ -132,7 +135,7 @@ const Event &EventListModel::eventAt(int row) const
 
 void EventListModel::jumpToStart()
 {
-    // The window starts at the list's first event, the count starts over.
+    // The window starts at the list's first event; the count stays (the filter is the same).
     restart(pageAfter(d->order, 0), false);
 }
 
@@ -155,7 +158,7 @@ void EventListModel::jumpToTime(qint64 recordedAtUs)
 {
     const quint64 generation = d->worker.supersede();
     d->worker.run<Result<qint64>>(
-        this, generation, [recordedAtUs](const EventReader &reader) { return reader.seqAt(recordedAtUs); },
+        this, generation, [recordedAtUs](const EventReader &reader, const std::atomic_bool &) { return reader.seqAt(recordedAtUs); },
         [this](Result<qint64> seq) {
             if (!seq)
                 return setError(seq.error().message());
@@ -178,10 +181,6 @@ void EventListModel::restart(const PageRequest &page, bool fromEnd, bool maybeEa
     d->hasLater = false;
     endResetModel();
     setError({});
-    if (d->totalCount != -1) {
-        d->totalCount = -1;
-        Q_EMIT totalCountChanged();
-    }
     Q_EMIT windowChanged();
     if (!d->worker.hasReader()) {
         setFetching(false);
@@ -190,9 +189,21 @@ void EventListModel::restart(const PageRequest &page, bool fromEnd, bool maybeEa
     // The list's last page is the first page in the opposite order: prepend() puts it in order,
     // and says whether more come before it; nothing comes after it.
     fetchPage(page, !fromEnd, generation, !fromEnd && maybeEarlier);
+}
+
+void EventListModel::recount()
+{
+    // A count still running for the previous filter is cancelled (EventQueryWorker::supersede).
+    const quint64 generation = d->counter.supersede();
+    if (d->totalCount != -1) {
+        d->totalCount = -1;
+        Q_EMIT totalCountChanged();
+    }
+    if (!d->counter.hasReader())
+        return;
     const EventFilter filter = d->filter;
-    d->worker.run<Result<qint64>>(
-        this, generation, [filter](const EventReader &reader) { return reader.count(filter); },
+    d->counter.run<Result<qint64>>(
+        this, generation, [filter](const EventReader &reader, const std::atomic_bool &cancel) { return reader.count(filter, &cancel); },
         [this](Result<qint64> counted) {
             if (!counted)
                 return setError(counted.error().message());
@@ -225,7 +236,7 @@ void EventListModel::fetchPage(const PageRequest &page, bool atEnd, quint64 gene
     setFetching(true);
     const EventFilter filter = d->filter;
     d->worker.run<Result<EventPage>>(
-        this, generation, [filter, page](const EventReader &reader) { return reader.query(filter, page); },
+        this, generation, [filter, page](const EventReader &reader, const std::atomic_bool &) { return reader.query(filter, page); },
         [this, atEnd, firstPageEarlier](Result<EventPage> result) {
             if (!result) {
                 setFetching(false);

@@ -27,6 +27,8 @@ void EventQueryWorker::setReader(std::shared_ptr<const EventReader> reader)
 
 quint64 EventQueryWorker::supersede()
 {
+    m_cancel->store(true);
+    m_cancel = std::make_shared<std::atomic_bool>(false);
     return ++*m_latest;
 }
 

@@ -8,6 +8,8 @@
 #include "storage/schemasql_p.h"
 #include "storage/summaryreader_p.h"
 
+#include <QScopeGuard>
+
 #include <algorithm>
 #include <limits>
 #include <tuple>
@@ -53,25 +55,33 @@ Result<void> EventReaderPrivate::connect()
     return {};
 }
 
-Result<QueryBuilder> EventReaderPrivate::queryBuilder(const EventFilter &filter, PageRequest::Order order) const
+Result<QueryBuilder> EventReaderPrivate::queryBuilder(const Connection &connection, const EventFilter &filter, PageRequest::Order order) const
 {
     TextPartitions partitions;
     if (!QueryBuilder::ftsExpression(filter.text).isEmpty()) {
-        auto select = m_connection->prepare(SchemaSql::SelectHead);
-        if (!select)
-            return select.error();
-        auto row = select->step();
-        if (!row)
-            return row.error();
-        if (*row) {
-            partitions.headSeq = select->int64(0);
+        auto head = headSeq(connection);
+        if (!head)
+            return head.error();
+        if (*head > 0) {
+            partitions.headSeq = *head;
             partitions.count = m_meta.textPartition(partitions.headSeq) + 1;
         }
     }
     return QueryBuilder(filter, order, partitions);
 }
 
-Result<std::pair<qint64, qint64>> EventReaderPrivate::seqRange(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
+Result<qint64> EventReaderPrivate::headSeq(const Connection &connection)
+{
+    auto select = connection.prepare(SchemaSql::SelectHead);
+    if (!select)
+        return select.error();
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return *row ? select->int64(0) : 0;
+}
+
+Result<std::pair<qint64, qint64>> EventReaderPrivate::seqRange(const Connection &connection, std::optional<qint64> fromUs, std::optional<qint64> toUs)
 {
     // recorded_at never decreases along seq: a time range is a seq range (docs/queries.md).
     std::pair<qint64, qint64> range{1, std::numeric_limits<qint64>::max()};
@@ -84,7 +94,7 @@ Result<std::pair<qint64, qint64>> EventReaderPrivate::seqRange(std::optional<qin
     for (const auto &[time, sql, end, none] : ends) {
         if (!time)
             continue;
-        auto select = m_connection->prepare(sql);
+        auto select = connection.prepare(sql);
         if (!select)
             return select.error();
         select->bind(1, *time);
@@ -145,7 +155,7 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
     if (auto valid = QueryBuilder::check(filter); !valid)
         return valid.error();
     QMutexLocker lock(&d->m_mutex);
-    auto built = d->queryBuilder(filter, page.order);
+    auto built = d->queryBuilder(*d->m_connection, filter, page.order);
     if (!built)
         return built.error();
     const QueryBuilder &builder = *built;
@@ -165,7 +175,7 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
     // and stops in the partition that fills it (docs/queries.md); other pages run once.
     QList<qint64> runs{-1};
     if (builder.textDrives()) {
-        auto range = d->seqRange(filter.fromUs, filter.toUs); // partitions outside a time range hold no match
+        auto range = d->seqRange(*d->m_connection, filter.fromUs, filter.toUs); // partitions outside a time range hold no match
         if (!range)
             return range.error();
         const qint64 lowest = std::max(page.afterSeq + 1, range->first);
@@ -202,40 +212,71 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
     return result;
 }
 
-Result<qint64> EventReader::count(const EventFilter &filter) const
+Result<qint64> EventReader::count(const EventFilter &filter, const std::atomic_bool *cancel) const
 {
     if (auto valid = QueryBuilder::check(filter); !valid)
         return valid.error();
-    QMutexLocker lock(&d->m_mutex);
-    auto built = d->queryBuilder(filter, PageRequest::Order::OldestFirst);
+    QMutexLocker lock(&d->m_countMutex);
+    if (!d->m_countConnection) {
+        auto connection = d->openConnection();
+        if (!connection)
+            return connection.error();
+        d->m_countConnection = std::move(*connection);
+    }
+    Connection &connection = *d->m_countConnection;
+    const auto wasCancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    const Error cancelled(ErrorCode::Cancelled, QStringLiteral("The count was cancelled."));
+
+    // Seqs have no gaps and recorded_at never decreases along them: every event, or a time range
+    // alone, is a seq range, counted without a scan (a 10 M-event log: microseconds, not seconds).
+    EventFilter beyondTime = filter;
+    beyondTime.fromUs.reset();
+    beyondTime.toUs.reset();
+    if (beyondTime.isEmpty()) {
+        auto range = EventReaderPrivate::seqRange(connection, filter.fromUs, filter.toUs);
+        if (!range)
+            return range.error();
+        auto head = EventReaderPrivate::headSeq(connection);
+        if (!head)
+            return head.error();
+        const qint64 last = std::min(range->second, *head);
+        return std::max<qint64>(0, last - range->first + 1);
+    }
+
+    connection.setInterruptFlag(cancel);
+    const auto noInterrupt = qScopeGuard([&connection] { connection.setInterruptFlag(nullptr); });
+    auto built = d->queryBuilder(connection, filter, PageRequest::Order::OldestFirst);
     if (!built)
-        return built.error();
+        return wasCancelled() ? cancelled : built.error();
     const QueryBuilder &builder = *built;
     const TextMatch textMatch(filter.text);
     if (!textMatch.isEmpty()) {
         // Every text hit is checked against the event's own title and reason, as query() does.
-        auto select = d->m_connection->prepare(builder.selectTextColumns());
+        auto select = connection.prepare(builder.selectTextColumns());
         if (!select)
             return select.error();
         builder.bindFilter(*select);
         qint64 matching = 0;
         while (true) {
+            // One step may be too short for the interrupt's progress handler: check here too.
+            if (wasCancelled())
+                return cancelled;
             auto row = select->step();
             if (!row)
-                return row.error();
+                return wasCancelled() ? cancelled : row.error();
             if (!*row)
                 return matching;
             if (textMatch.matches(select->text(0), select->text(1)))
                 ++matching;
         }
     }
-    auto select = d->m_connection->prepare(builder.selectCount());
+    auto select = connection.prepare(builder.selectCount());
     if (!select)
         return select.error();
     builder.bindFilter(*select);
     auto row = select->step();
     if (!row)
-        return row.error();
+        return wasCancelled() ? cancelled : row.error();
     return select->int64(0);
 }
 
@@ -257,7 +298,7 @@ Result<Event> EventReader::eventAt(qint64 seq) const
 Result<qint64> EventReader::seqAt(qint64 recordedAtUs) const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto range = d->seqRange(recordedAtUs, std::nullopt);
+    auto range = d->seqRange(*d->m_connection, recordedAtUs, std::nullopt);
     if (!range)
         return range.error();
     return range->first == std::numeric_limits<qint64>::max() ? 0 : range->first;
@@ -350,7 +391,7 @@ Result<ChainHead> EventReader::head() const
 Result<QString> EventReader::queryPlan(const EventFilter &filter, PageRequest::Order order) const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto built = d->queryBuilder(filter, order);
+    auto built = d->queryBuilder(*d->m_connection, filter, order);
     if (!built)
         return built.error();
     const QueryBuilder &builder = *built;

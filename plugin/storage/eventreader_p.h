@@ -23,12 +23,14 @@ public:
     Result<std::unique_ptr<Connection>> openConnection() const;
 
     /// A builder for @p filter. Only a filter with text words needs the text index's partitions,
-    /// and only then is the head read for them (call with m_mutex held).
-    Result<QueryBuilder> queryBuilder(const EventFilter &filter, PageRequest::Order order) const;
+    /// and only then is the head read for them, on @p connection (call with its mutex held).
+    Result<QueryBuilder> queryBuilder(const Connection &connection, const EventFilter &filter, PageRequest::Order order) const;
 
     /// The first and last seq recorded in [fromUs, toUs) (1 and max without bounds); first > last
-    /// when no event is. Call with m_mutex held.
-    Result<std::pair<qint64, qint64>> seqRange(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
+    /// when no event is. Looked up on @p connection: call with its mutex held.
+    static Result<std::pair<qint64, qint64>> seqRange(const Connection &connection, std::optional<qint64> fromUs, std::optional<qint64> toUs);
+    /// The newest seq on @p connection (0 for an empty log): call with its mutex held.
+    static Result<qint64> headSeq(const Connection &connection);
 
     /// The row (seq, payload, hash) as an Event; IntegrityFailure if the record is damaged.
     static Result<Event> decodeRow(const Statement &statement, const QString &path);
@@ -39,6 +41,9 @@ public:
     Schema::Meta m_meta;
     std::unique_ptr<Connection> m_connection;
     mutable QMutex m_mutex;
+    /// Counts run here, opened on first use: a long count never holds m_mutex, which pages need.
+    mutable std::unique_ptr<Connection> m_countConnection;
+    mutable QMutex m_countMutex;
 };
 
 } // namespace QmsAudit

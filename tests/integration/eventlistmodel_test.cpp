@@ -171,6 +171,34 @@ TEST_F(EventListModelTest, ANewFilterSupersedesTheOneBefore)
         EXPECT_EQ(model.eventAt(row).actor.id, QStringLiteral("user3"));
 }
 
+TEST_F(EventListModelTest, JumpsKeepTheCountAndANewFilterCountsAgain)
+{
+    EventListModel model;
+    model.setReader(reader);
+    EventFilter filter;
+    filter.actorId = QStringLiteral("user2");
+    model.setFilter(filter);
+    waitIdle(model);
+    const qint64 counted = model.totalCount();
+    EXPECT_EQ(counted, oracle(filter, PageRequest::Order::NewestFirst).size());
+    // A jump moves the window over the same filter: the count is not redone (it can take seconds
+    // on a big log), so it never goes back to "unknown".
+    QSignalSpy countChanges(&model, &EventListModel::totalCountChanged);
+    model.jumpToEnd();
+    EXPECT_EQ(model.totalCount(), counted);
+    waitIdle(model);
+    model.jumpToSeq(100);
+    waitIdle(model);
+    EXPECT_EQ(countChanges.count(), 0);
+    EXPECT_EQ(model.totalCount(), counted);
+    // A new filter starts a new count.
+    filter.actorId = QStringLiteral("user3");
+    model.setFilter(filter);
+    EXPECT_EQ(model.totalCount(), -1);
+    waitIdle(model);
+    EXPECT_EQ(model.totalCount(), oracle(filter, PageRequest::Order::NewestFirst).size());
+}
+
 TEST_F(EventListModelTest, RolesCarryEveryFieldOfTheEvent)
 {
     EventListModel model;

@@ -103,6 +103,54 @@ TEST_F(EventReaderTest, ForEachStreamsEveryMatchAndStopsWhenAsked)
     EXPECT_EQ(*stopped, 3);
 }
 
+TEST_F(EventReaderTest, CountsEveryEventAndTimeRangesFromTheSeqsAsAScanWould)
+{
+    // Without another filter the count comes from the seqs; the oracle scans the events.
+    const auto scanned = [this](const EventFilter &filter) {
+        return *reader->forEach(filter, [](const Event &) { return true; });
+    };
+    const qint64 start = clock.nowUtcMicros() - 40 * kMinute; // seq s is stamped at minute s
+    const std::pair<std::optional<qint64>, std::optional<qint64>> ranges[] = {
+        {std::nullopt, std::nullopt},
+        {start + 10 * kMinute, start + 30 * kMinute},
+        {start + 10 * kMinute + 1, start + 30 * kMinute + 1},
+        {start + 10 * kMinute, std::nullopt},
+        {std::nullopt, start + 5 * kMinute},
+        {start - 60 * kMinute, start},                  // before the first event
+        {clock.nowUtcMicros() + 1, std::nullopt},       // after the last
+        {start + 20 * kMinute, start + 10 * kMinute},   // from after to
+    };
+    for (const auto &[from, to] : ranges) {
+        EventFilter range;
+        range.fromUs = from;
+        range.toUs = to;
+        auto counted = reader->count(range);
+        ASSERT_TRUE(counted) << counted.error().message().toStdString();
+        EXPECT_EQ(*counted, scanned(range)) << range.describe().toStdString();
+    }
+    EXPECT_EQ(*reader->count({}), 40);
+    // A time range with another filter is counted by the query, and agrees too.
+    EventFilter edits;
+    edits.actions = {Action::Edit};
+    edits.fromUs = start + 10 * kMinute;
+    EXPECT_EQ(*reader->count(edits), scanned(edits));
+}
+
+TEST_F(EventReaderTest, ACancelledCountStopsAndTheReaderCountsAgainAfterIt)
+{
+    EventFilter text;
+    text.text = QStringLiteral("torque");
+    std::atomic_bool cancel{true};
+    auto cancelled = reader->count(text, &cancel);
+    ASSERT_FALSE(cancelled);
+    EXPECT_EQ(cancelled.error().code(), ErrorCode::Cancelled);
+    // Pages do not share the count's connection, and the next count runs to its end.
+    EXPECT_EQ(reader->query(text, {0, 5})->events.size(), 5);
+    cancel = false;
+    EXPECT_EQ(*reader->count(text, &cancel), 40);
+    EXPECT_EQ(*reader->count(text), 40);
+}
+
 TEST_F(EventReaderTest, RefusesAWrongKeyAndAMissingFile)
 {
     KeyFileProvider other(dir.writeOtherKeyFile());

@@ -131,6 +131,8 @@ Q_SIGNALS:
 
 private:
     void restart(const PageRequest &page, bool fromEnd, bool maybeEarlier = false);
+    /// Counts the filter's matches on the count thread; totalCount() is -1 until then.
+    void recount();
     /// Asks for @p page on the query thread; its rows go after the window (@p atEnd) or before it.
     /// @p firstPageEarlier is set for the first page after a reset: what hasEarlier() becomes.
     void fetchPage(const PageRequest &page, bool atEnd, quint64 generation, std::optional<bool> firstPageEarlier);

@@ -10,6 +10,7 @@
 #include <qmsaudit/result.h>
 #include <qmsaudit/verificationreport.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -47,7 +48,13 @@ public:
     QString logId() const;
 
     Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
-    Result<qint64> count(const EventFilter &filter) const;
+    /**
+     * How many events match @p filter, on a connection of its own so that pages never wait
+     * behind a long count. Every event, or a time range alone, is counted from the seqs without
+     * a scan. While @p cancel is true the count stops soon with ErrorCode::Cancelled: what a
+     * view does when a newer filter supersedes the one being counted.
+     */
+    Result<qint64> count(const EventFilter &filter, const std::atomic_bool *cancel = nullptr) const;
     Result<Event> eventAt(qint64 seq) const;
     /// The first seq recorded at or after @p recordedAtUs (0 if none): where a view jumps to a date.
     Result<qint64> seqAt(qint64 recordedAtUs) const;

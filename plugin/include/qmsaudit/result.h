@@ -30,6 +30,7 @@ enum class ErrorCode {
     Internal,          ///< a bug or an unexpected SQLite result
     QueueFull,         ///< the recording queue stayed full past the back-pressure timeout
     Unavailable,       ///< the trail is unavailable (fail_closed after a failure) or not open
+    Cancelled,         ///< the caller cancelled the operation (a view's count that a new filter superseded)
 };
 
 /// Stable lower-case name of an error code ("wrong_key"), for logs and JSON.
