@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "readbenchmark.h"
 
+#include "benchmarkfilters.h"
+#include "processmemory.h"
+
 #include <qmsaudit/timestamp.h>
 
 #include <QElapsedTimer>
@@ -15,27 +18,6 @@ namespace {
 
 constexpr int kPageSize = 100;
 constexpr qint64 kMicrosPerDay = 86'400'000'000;
-
-/// The process's peak resident set (VmHWM) in MB; reset() starts a new peak (Linux 4.0+).
-struct PeakRss {
-    static void reset()
-    {
-        QFile file(QStringLiteral("/proc/self/clear_refs"));
-        if (file.open(QIODevice::WriteOnly))
-            file.write("5");
-    }
-    static double mb(const char *field = "VmHWM:")
-    {
-        QFile file(QStringLiteral("/proc/self/status"));
-        if (!file.open(QIODevice::ReadOnly))
-            return -1;
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.startsWith(field))
-                return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-        return -1;
-    }
-};
 
 QString ms(double value)
 {
@@ -203,29 +185,14 @@ bool ReadBenchmark::run()
     const double pageMs = rawPageMs();
     print(QStringLiteral("baseline: raw %1-row page on the primary key %2").arg(kPageSize).arg(ms(pageMs)));
 
-    // Filters on the busiest values of a generated history (u00001 is its most active user).
-    const Event sample = *first;
-    EventFilter actor;
-    actor.actorId = QStringLiteral("u00001");
-    pageFigure("actor", actor, pageMs);
-    EventFilter object;
-    object.objectId = sample.object.id;
-    pageFigure("object", object, pageMs);
-    EventFilter action;
-    action.actions = {Action::Edit};
-    pageFigure("action edit", action, pageMs);
-    EventFilter month;
-    const qint64 middle = firstDay + (lastDay - firstDay) / 2;
-    const QString monthStart = formatTimestamp(middle).left(7) + QStringLiteral("-01");
-    month.fromUs = parseTimestamp(monthStart);
-    month.toUs = parseTimestamp(formatTimestamp(*month.fromUs + 32 * kMicrosPerDay).left(7) + QStringLiteral("-01"));
-    pageFigure(qPrintable(QStringLiteral("month %1").arg(monthStart.left(7))), month, pageMs);
-    EventFilter text;
-    text.text = QStringLiteral("calibration");
-    pageFigure("text \"calibration\"", text, pageMs);
-    EventFilter actorAction = actor;
-    actorAction.actions = {Action::Edit};
-    pageFigure("actor u00001 + action edit", actorAction, pageMs);
+    // The same filter kinds as the model's figures (qmsaudit_view_benchmarks).
+    auto reader = m_log->reader();
+    if (!reader) {
+        print(QStringLiteral("reader: %1").arg(reader.error().message()));
+        return false;
+    }
+    for (const BenchmarkFilter &kind : benchmarkFilters(**reader))
+        pageFigure(qPrintable(kind.name), kind.filter, pageMs);
 
     qint64 rows = 0;
     const double scanMs = rawScanMs("SELECT seq, recorded_at, occurred_at, actor_id, action, object_type, object_id, outcome, "
@@ -250,13 +217,13 @@ bool ReadBenchmark::run()
 
     qint64 statRows = 0;
     const double statScanMs = rawScanMs("SELECT recorded_at, action, actor_id, object_type, outcome FROM events", 5, statRows);
-    const double rssBefore = PeakRss::mb("VmRSS:");
-    PeakRss::reset();
+    const double rssBefore = ProcessMemory::residentMb();
+    ProcessMemory::resetPeak();
     QElapsedTimer statsTimer;
     statsTimer.start();
     auto stats = m_log->statistics(firstDay, lastDay);
     const double statsMs = double(statsTimer.nsecsElapsed()) / 1e6;
-    const double peak = PeakRss::mb();
+    const double peak = ProcessMemory::peakMb();
     print(QStringLiteral("stats over %1 days: %2, total %3, peak RSS %4 MB (%5 MB before) | raw scan of the grouped columns %6 | ratio %7")
               .arg((lastDay - firstDay) / kMicrosPerDay)
               .arg(ms(statsMs))
