@@ -85,6 +85,7 @@ FocusScope {
 
     TableView {
         id: table
+        objectName: "eventTableView"
         anchors.top: header.bottom
         anchors.left: parent.left
         anchors.right: parent.right

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Fails when tst_audittrail.qml has a test function that tests/qml/CMakeLists.txt does not register.
+# Fails when QML_FILE has a test function that tests/qml/CMakeLists.txt does not register.
 # FUNCTIONS: the registered names, comma-separated.
 cmake_minimum_required(VERSION 3.25)
 string(REPLACE "," ";" FUNCTIONS "${FUNCTIONS}")

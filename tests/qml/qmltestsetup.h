@@ -47,6 +47,8 @@ public:
     /// The log's path and key file, for an AuditLogSource that opens the file itself.
     Q_INVOKABLE QString logPath() const { return m_logPath; }
     Q_INVOKABLE QString keyFile() const { return m_keyFile; }
+    /// The environment variable @p name (the large-log tests get their fixture's log from CTest).
+    Q_INVOKABLE QString environment(const QString &name) const { return qEnvironmentVariable(name.toUtf8().constData()); }
     /// Number of events in the log, read with AuditLog::open(); -1 if it cannot be opened.
     Q_INVOKABLE int countEvents() const;
     /// Every event in the log in the export form (eventToJson()), ascending by seq.
