@@ -81,7 +81,7 @@ Result<qint64> EventReaderPrivate::headSeq(const Connection &connection)
     return *row ? select->int64(0) : 0;
 }
 
-Result<std::pair<qint64, qint64>> EventReaderPrivate::seqRange(const Connection &connection, std::optional<qint64> fromUs, std::optional<qint64> toUs)
+Result<std::pair<qint64, qint64>> EventReaderPrivate::seqRange(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
 {
     // recorded_at never decreases along seq: a time range is a seq range (docs/queries.md).
     std::pair<qint64, qint64> range{1, std::numeric_limits<qint64>::max()};
@@ -94,7 +94,7 @@ Result<std::pair<qint64, qint64>> EventReaderPrivate::seqRange(const Connection 
     for (const auto &[time, sql, end, none] : ends) {
         if (!time)
             continue;
-        auto select = connection.prepare(sql);
+        auto select = m_connection->prepare(sql);
         if (!select)
             return select.error();
         select->bind(1, *time);
@@ -175,7 +175,7 @@ Result<EventPage> EventReader::query(const EventFilter &filter, const PageReques
     // and stops in the partition that fills it (docs/queries.md); other pages run once.
     QList<qint64> runs{-1};
     if (builder.textDrives()) {
-        auto range = d->seqRange(*d->m_connection, filter.fromUs, filter.toUs); // partitions outside a time range hold no match
+        auto range = d->seqRange(filter.fromUs, filter.toUs); // partitions outside a time range hold no match
         if (!range)
             return range.error();
         const qint64 lowest = std::max(page.afterSeq + 1, range->first);
@@ -226,22 +226,6 @@ Result<qint64> EventReader::count(const EventFilter &filter, const std::atomic_b
     Connection &connection = *d->m_countConnection;
     const auto wasCancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     const Error cancelled(ErrorCode::Cancelled, QStringLiteral("The count was cancelled."));
-
-    // Seqs have no gaps and recorded_at never decreases along them: every event, or a time range
-    // alone, is a seq range, counted without a scan (a 10 M-event log: microseconds, not seconds).
-    EventFilter beyondTime = filter;
-    beyondTime.fromUs.reset();
-    beyondTime.toUs.reset();
-    if (beyondTime.isEmpty()) {
-        auto range = EventReaderPrivate::seqRange(connection, filter.fromUs, filter.toUs);
-        if (!range)
-            return range.error();
-        auto head = EventReaderPrivate::headSeq(connection);
-        if (!head)
-            return head.error();
-        const qint64 last = std::min(range->second, *head);
-        return std::max<qint64>(0, last - range->first + 1);
-    }
 
     connection.setInterruptFlag(cancel);
     const auto noInterrupt = qScopeGuard([&connection] { connection.setInterruptFlag(nullptr); });
@@ -298,7 +282,7 @@ Result<Event> EventReader::eventAt(qint64 seq) const
 Result<qint64> EventReader::seqAt(qint64 recordedAtUs) const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto range = d->seqRange(*d->m_connection, recordedAtUs, std::nullopt);
+    auto range = d->seqRange(recordedAtUs, std::nullopt);
     if (!range)
         return range.error();
     return range->first == std::numeric_limits<qint64>::max() ? 0 : range->first;

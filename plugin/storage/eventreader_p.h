@@ -27,8 +27,8 @@ public:
     Result<QueryBuilder> queryBuilder(const Connection &connection, const EventFilter &filter, PageRequest::Order order) const;
 
     /// The first and last seq recorded in [fromUs, toUs) (1 and max without bounds); first > last
-    /// when no event is. Looked up on @p connection: call with its mutex held.
-    static Result<std::pair<qint64, qint64>> seqRange(const Connection &connection, std::optional<qint64> fromUs, std::optional<qint64> toUs);
+    /// when no event is. Call with m_mutex held.
+    Result<std::pair<qint64, qint64>> seqRange(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
     /// The newest seq on @p connection (0 for an empty log): call with its mutex held.
     static Result<qint64> headSeq(const Connection &connection);
 

@@ -103,9 +103,9 @@ TEST_F(EventReaderTest, ForEachStreamsEveryMatchAndStopsWhenAsked)
     EXPECT_EQ(*stopped, 3);
 }
 
-TEST_F(EventReaderTest, CountsEveryEventAndTimeRangesFromTheSeqsAsAScanWould)
+TEST_F(EventReaderTest, CountsOfTimeRangesAgreeWithTheEventsInThem)
 {
-    // Without another filter the count comes from the seqs; the oracle scans the events.
+    // The count runs on the reader's second connection; the oracle streams the events.
     const auto scanned = [this](const EventFilter &filter) {
         return *reader->forEach(filter, [](const Event &) { return true; });
     };
