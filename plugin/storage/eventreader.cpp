@@ -70,6 +70,17 @@ Result<QueryBuilder> EventReaderPrivate::queryBuilder(const Connection &connecti
     return QueryBuilder(filter, order, partitions);
 }
 
+Result<Connection *> EventReaderPrivate::aggregateConnection() const
+{
+    if (!m_aggregateConnection) {
+        auto opened = openConnection();
+        if (!opened)
+            return opened.error();
+        m_aggregateConnection = std::move(*opened);
+    }
+    return m_aggregateConnection.get();
+}
+
 Result<qint64> EventReaderPrivate::headSeq(const Connection &connection)
 {
     auto select = connection.prepare(SchemaSql::SelectHead);
@@ -216,14 +227,11 @@ Result<qint64> EventReader::count(const EventFilter &filter, const std::atomic_b
 {
     if (auto valid = QueryBuilder::check(filter); !valid)
         return valid.error();
-    QMutexLocker lock(&d->m_countMutex);
-    if (!d->m_countConnection) {
-        auto connection = d->openConnection();
-        if (!connection)
-            return connection.error();
-        d->m_countConnection = std::move(*connection);
-    }
-    Connection &connection = *d->m_countConnection;
+    QMutexLocker lock(&d->m_aggregateMutex);
+    auto aggregate = d->aggregateConnection();
+    if (!aggregate)
+        return aggregate.error();
+    Connection &connection = **aggregate;
     const auto wasCancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     const Error cancelled(ErrorCode::Cancelled, QStringLiteral("The count was cancelled."));
 
@@ -290,10 +298,14 @@ Result<qint64> EventReader::seqAt(qint64 recordedAtUs) const
 
 Result<LogStatistics> EventReader::statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const
 {
-    QMutexLocker lock(&d->m_mutex);
+    QMutexLocker lock(&d->m_aggregateMutex);
+    auto aggregate = d->aggregateConnection();
+    if (!aggregate)
+        return aggregate.error();
+    Connection &connection = **aggregate;
     // Whole days come from the summary the writer keeps; other ranges count the events.
     if (SummaryReader::coversWholeDays(fromUs, toUs))
-        return SummaryReader::statistics(*d->m_connection, fromUs, toUs);
+        return SummaryReader::statistics(connection, fromUs, toUs);
     EventFilter filter;
     filter.fromUs = fromUs;
     filter.toUs = toUs;
@@ -309,7 +321,7 @@ Result<LogStatistics> EventReader::statistics(std::optional<qint64> fromUs, std:
         {"recorded_at / " + QByteArray::number(SummaryReader::MicrosPerDay), &stats.byDay},
     };
     for (const auto &[expression, counts] : groups) {
-        auto select = d->m_connection->prepare(builder.selectGroupCounts(expression));
+        auto select = connection.prepare(builder.selectGroupCounts(expression));
         if (!select)
             return select.error();
         builder.bindFilter(*select);

@@ -41,9 +41,11 @@ public:
     Schema::Meta m_meta;
     std::unique_ptr<Connection> m_connection;
     mutable QMutex m_mutex;
-    /// Counts run here, opened on first use: a long count never holds m_mutex, which pages need.
-    mutable std::unique_ptr<Connection> m_countConnection;
-    mutable QMutex m_countMutex;
+    /// The connection of counts and statistics, which can take seconds on a big log: opened on
+    /// first use, so that they never hold m_mutex, which pages need. Call with m_aggregateMutex held.
+    Result<Connection *> aggregateConnection() const;
+    mutable std::unique_ptr<Connection> m_aggregateConnection;
+    mutable QMutex m_aggregateMutex;
 };
 
 } // namespace QmsAudit

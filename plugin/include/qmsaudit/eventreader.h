@@ -49,8 +49,8 @@ public:
 
     Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
     /**
-     * How many events match @p filter, on a connection of its own so that pages never wait
-     * behind a long count (a common word on 10 M events takes seconds). While @p cancel is true
+     * How many events match @p filter, on a connection of its own (shared with statistics()) so
+     * that pages never wait behind a long count (a common word on 10 M events takes seconds). While @p cancel is true
      * the count stops soon with ErrorCode::Cancelled: what a view does when a newer filter
      * supersedes the one being counted.
      */
@@ -58,6 +58,8 @@ public:
     Result<Event> eventAt(qint64 seq) const;
     /// The first seq recorded at or after @p recordedAtUs (0 if none): where a view jumps to a date.
     Result<qint64> seqAt(qint64 recordedAtUs) const;
+    /// Counts by action, actor, object type, outcome and day over [fromUs, toUs), on the connection
+    /// count() uses: pages never wait behind it.
     Result<LogStatistics> statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
     /// Every event on one document (all versions), in page.order.
     Result<EventPage> documentHistory(const QString &objectType, const QString &objectId, const PageRequest &page = {}) const;
