@@ -2,7 +2,8 @@
 #include "modelbenchmark.h"
 
 #include "processmemory.h"
-#include "signalwait.h"
+#include "rawconnection.h"
+#include "timing.h"
 
 #include <qmsaudit/eventlistmodel.h>
 #include <qmsaudit/eventreader.h>
@@ -16,13 +17,6 @@
 
 namespace QmsAudit::Bench {
 namespace {
-
-QString ms(double value)
-{
-    if (value < 0)
-        return QStringLiteral("TIMEOUT");
-    return value < 10 ? QString::number(value, 'f', 2) + QStringLiteral(" ms") : QString::number(value, 'f', 0) + QStringLiteral(" ms");
-}
 
 QString ratio(double value, double baseline)
 {
@@ -46,24 +40,9 @@ void ModelBenchmark::print(const QString &line) const
     std::fflush(stdout);
 }
 
-double ModelBenchmark::medianMs(const std::function<double()> &measure) const
-{
-    if (measure() < 0) // warm-up: every figure is taken with the pages it needs in the OS page cache
-        return -1;
-    std::vector<double> times;
-    for (int i = 0; i < m_repetitions; ++i) {
-        const double time = measure();
-        if (time < 0)
-            return -1;
-        times.push_back(time);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
 double ModelBenchmark::rawNewestPageMs(const BenchmarkFilter &kind)
 {
-    return medianMs([&] {
+    return medianMs(m_repetitions, [&] {
         QElapsedTimer timer;
         timer.start();
         auto select = m_raw->prepare(kind.rawNewestPageSql);
@@ -96,20 +75,20 @@ bool ModelBenchmark::filterFigures(const BenchmarkFilter &kind)
     EventListModel &model = *m_model;
     // Each repetition sets the filter anew (a reset, as a view's filter change does) and waits for
     // the signal that delivers the rows; the previous request is superseded first.
-    const double firstMs = medianMs([&] {
+    const double firstMs = medianMs(m_repetitions, [&] {
         return msUntilSignal(&model, &EventListModel::windowReset, [&] { model.setFilter(kind.filter); });
     });
-    const double countMs = medianMs([&] {
+    const double countMs = medianMs(m_repetitions, [&] {
         return msUntil(&model, &EventListModel::totalCountChanged, [&] { model.setFilter(kind.filter); }, [&] { return model.totalCount() >= 0; });
     });
     const qint64 count = model.totalCount();
-    const double lastMs = medianMs([&] { return msUntilSignal(&model, &EventListModel::windowReset, [&] { model.jumpToEnd(); }); });
+    const double lastMs = medianMs(m_repetitions, [&] { return msUntilSignal(&model, &EventListModel::windowReset, [&] { model.jumpToEnd(); }); });
     const qint64 lastSeq = model.rowCount() > 0 ? model.eventAt(model.rowCount() - 1).seq : -1;
     const double rawMs = rawNewestPageMs(kind);
     print(QStringLiteral("model %1: first page %2, last page %3, count %4 = %5 events | raw SQLCipher newest page %6 | ratio %7 / %8")
-              .arg(kind.name, ms(firstMs), ms(lastMs), ms(countMs))
+              .arg(kind.name, formatMs(firstMs), formatMs(lastMs), formatMs(countMs))
               .arg(count)
-              .arg(ms(rawMs), ratio(firstMs, rawMs), ratio(lastMs, rawMs)));
+              .arg(formatMs(rawMs), ratio(firstMs, rawMs), ratio(lastMs, rawMs)));
     if (firstMs < 0 || lastMs < 0 || countMs < 0 || count <= 0)
         return false;
     // The list's last row, newest first, is the filter's oldest match: seq 1 for every event.
@@ -166,7 +145,7 @@ bool ModelBenchmark::scrollFigure()
               .arg(EventListModel::PageSize)
               .arg(seconds, 0, 'f', 1)
               .arg(qint64(double(seen) / seconds))
-              .arg(ms(slowestPageMs))
+              .arg(formatMs(slowestPageMs))
               .arg(model.maxRows())
               .arg(rssStart, 0, 'f', 1)
               .arg(peak, 0, 'f', 1)
@@ -183,8 +162,7 @@ bool ModelBenchmark::run()
         return false;
     }
     m_reader = std::move(*reader);
-    auto key = m_keys.fetchKey();
-    auto raw = key ? Connection::open(m_logPath, *key, Connection::Mode::ReadOnly, 10000) : Result<std::unique_ptr<Connection>>(key.error());
+    auto raw = openRawConnection(m_logPath, m_keys);
     if (!raw) {
         print(QStringLiteral("raw connection: %1").arg(raw.error().message()));
         return false;

@@ -35,8 +35,6 @@ public:
     bool run();
 
 private:
-    /// Median of @p repetitions runs of @p measure after one warm-up, in milliseconds; -1 if one failed.
-    double medianMs(const std::function<double()> &measure) const;
     bool filterFigures(const BenchmarkFilter &kind);
     double rawNewestPageMs(const BenchmarkFilter &kind);
     bool scrollFigure();

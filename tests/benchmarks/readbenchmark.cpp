@@ -3,6 +3,8 @@
 
 #include "benchmarkfilters.h"
 #include "processmemory.h"
+#include "rawconnection.h"
+#include "timing.h"
 
 #include <qmsaudit/timestamp.h>
 
@@ -19,11 +21,6 @@ namespace {
 constexpr int kPageSize = 100;
 constexpr qint64 kMicrosPerDay = 86'400'000'000;
 
-QString ms(double value)
-{
-    return value < 10 ? QString::number(value, 'f', 2) + QStringLiteral(" ms") : QString::number(value, 'f', 0) + QStringLiteral(" ms");
-}
-
 } // namespace
 
 ReadBenchmark::ReadBenchmark(QString logPath, QString keyFile, int repetitions)
@@ -39,18 +36,14 @@ void ReadBenchmark::print(const QString &line) const
     std::fflush(stdout);
 }
 
-double ReadBenchmark::medianMs(const std::function<void()> &work, int repetitions) const
+double ReadBenchmark::timedMedianMs(const std::function<void()> &work, int repetitions) const
 {
-    work(); // warm-up: every figure is taken with the pages it needs in the OS page cache
-    std::vector<double> times;
-    for (int i = 0; i < repetitions; ++i) {
+    return medianMs(repetitions, [&work] {
         QElapsedTimer timer;
         timer.start();
         work();
-        times.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+        return double(timer.nsecsElapsed()) / 1e6;
+    });
 }
 
 qint64 ReadBenchmark::lastPageAfter(const EventFilter &filter) const
@@ -82,14 +75,14 @@ void ReadBenchmark::pageFigure(const char *name, const EventFilter &filter, doub
         auto page = m_log->query(filter, {0, kPageSize});
         count = page ? page->events.size() : -1;
     };
-    const double firstMs = medianMs(first, m_repetitions);
+    const double firstMs = timedMedianMs(first, m_repetitions);
     const qint64 lastAfter = lastPageAfter(filter);
-    const double lastMs = medianMs([&] { (void)m_log->query(filter, {lastAfter, kPageSize}); }, m_repetitions);
+    const double lastMs = timedMedianMs([&] { (void)m_log->query(filter, {lastAfter, kPageSize}); }, m_repetitions);
     print(QStringLiteral("%1: first page %2, last page %3 (%4 rows/page) | raw %5-row primary-key page %6 | ratio %7 / %8")
-              .arg(QLatin1StringView(name), ms(firstMs), ms(lastMs))
+              .arg(QLatin1StringView(name), formatMs(firstMs), formatMs(lastMs))
               .arg(count)
               .arg(kPageSize)
-              .arg(ms(baselineMs))
+              .arg(formatMs(baselineMs))
               .arg(firstMs / baselineMs, 0, 'f', 1)
               .arg(lastMs / baselineMs, 0, 'f', 1));
 }
@@ -98,7 +91,7 @@ double ReadBenchmark::rawPageMs()
 {
     auto head = m_log->head();
     const qint64 middle = head ? head->seq / 2 : 0;
-    return medianMs([&] {
+    return timedMedianMs([&] {
         auto select = m_raw->prepare("SELECT seq, payload, hash FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
         select->bind(1, middle);
         select->bind(2, qint64(kPageSize));
@@ -158,8 +151,7 @@ bool ReadBenchmark::run()
     }
     m_log = std::move(*log);
     const double openMs = double(openTimer.nsecsElapsed()) / 1e6;
-    auto key = m_keys.fetchKey();
-    auto raw = key ? Connection::open(m_logPath, *key, Connection::Mode::ReadOnly, 10000) : Result<std::unique_ptr<Connection>>(key.error());
+    auto raw = openRawConnection(m_logPath, m_keys);
     if (!raw) {
         print(QStringLiteral("raw connection: %1").arg(raw.error().message()));
         return false;
@@ -173,7 +165,7 @@ bool ReadBenchmark::run()
               .arg(events)
               .arg(QFile(m_logPath).size() / 1e6, 0, 'f', 0)
               .arg(m_log->schemaVersion())
-              .arg(ms(openMs)));
+              .arg(formatMs(openMs)));
     auto first = m_log->eventAt(1);
     if (!first || events == 0) {
         print(QStringLiteral("the log is empty"));
@@ -183,7 +175,7 @@ bool ReadBenchmark::run()
     const qint64 lastDay = head->recordedAtUs / kMicrosPerDay * kMicrosPerDay + kMicrosPerDay;
 
     const double pageMs = rawPageMs();
-    print(QStringLiteral("baseline: raw %1-row page on the primary key %2").arg(kPageSize).arg(ms(pageMs)));
+    print(QStringLiteral("baseline: raw %1-row page on the primary key %2").arg(kPageSize).arg(formatMs(pageMs)));
 
     // The same filter kinds as the model's figures (qmsaudit_view_benchmarks).
     auto reader = m_log->reader();
@@ -207,11 +199,11 @@ bool ReadBenchmark::run()
                          "| verify/(scan+quick_check) speed ratio %8, verify/scan %9")
               .arg(report.ok ? QStringLiteral("OK") : QStringLiteral("FAILED"))
               .arg(report.eventCount)
-              .arg(ms(verifyMs))
+              .arg(formatMs(verifyMs))
               .arg(qint64(double(report.eventCount) / verifyMs * 1000))
-              .arg(ms(scanMs))
+              .arg(formatMs(scanMs))
               .arg(qint64(double(rows) / scanMs * 1000))
-              .arg(ms(quickCheckMs))
+              .arg(formatMs(quickCheckMs))
               .arg((scanMs + quickCheckMs) / verifyMs, 0, 'f', 2)
               .arg(scanMs / verifyMs, 0, 'f', 2));
 
@@ -226,11 +218,11 @@ bool ReadBenchmark::run()
     const double peak = ProcessMemory::peakMb();
     print(QStringLiteral("stats over %1 days: %2, total %3, peak RSS %4 MB (%5 MB before) | raw scan of the grouped columns %6 | ratio %7")
               .arg((lastDay - firstDay) / kMicrosPerDay)
-              .arg(ms(statsMs))
+              .arg(formatMs(statsMs))
               .arg(stats ? stats->total : -1)
               .arg(peak, 0, 'f', 0)
               .arg(rssBefore, 0, 'f', 0)
-              .arg(ms(statScanMs))
+              .arg(formatMs(statScanMs))
               .arg(statsMs / statScanMs, 0, 'f', 2));
     return report.ok && stats;
 }

@@ -26,8 +26,8 @@ public:
     bool run();
 
 private:
-    /// Median wall time of @p repetitions calls, in milliseconds.
-    double medianMs(const std::function<void()> &work, int repetitions) const;
+    /// Median wall time of @p repetitions calls after a warm-up, in milliseconds.
+    double timedMedianMs(const std::function<void()> &work, int repetitions) const;
     void pageFigure(const char *name, const EventFilter &filter, double baselineMs);
     /// The afterSeq that makes the next page the last one of @p filter.
     qint64 lastPageAfter(const EventFilter &filter) const;

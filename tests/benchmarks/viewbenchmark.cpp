@@ -2,7 +2,7 @@
 #include "viewbenchmark.h"
 
 #include "processmemory.h"
-#include "signalwait.h"
+#include "timing.h"
 
 #include <qmsaudit/eventlistmodel.h>
 #include <qmsaudit/eventreader.h>
@@ -51,13 +51,6 @@ Item {
 }
 )";
 
-QString ms(double value)
-{
-    if (value < 0)
-        return QStringLiteral("TIMEOUT");
-    return value < 10 ? QString::number(value, 'f', 2) + QStringLiteral(" ms") : QString::number(value, 'f', 0) + QStringLiteral(" ms");
-}
-
 QDateTime utc(const std::optional<qint64> &micros)
 {
     return micros ? QDateTime::fromMSecsSinceEpoch(*micros / 1000, QTimeZone::utc()) : QDateTime();
@@ -82,21 +75,6 @@ void ViewBenchmark::print(const QString &line) const
 {
     std::printf("%s\n", line.toUtf8().constData());
     std::fflush(stdout);
-}
-
-double ViewBenchmark::medianMs(const std::function<double()> &measure) const
-{
-    if (measure() < 0) // warm-up: the pages in the OS page cache, the QML types compiled
-        return -1;
-    std::vector<double> times;
-    for (int i = 0; i < m_repetitions; ++i) {
-        const double time = measure();
-        if (time < 0)
-            return -1;
-        times.push_back(time);
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
 }
 
 double ViewBenchmark::msToFrame(const std::function<void()> &trigger, const std::function<bool()> &done)
@@ -245,7 +223,7 @@ bool ViewBenchmark::run()
     m_window->show();
 
     // The standalone viewer's start: open the log read-only, then the view, to its first rows.
-    const double openLogMs = medianMs([this] { return openViewMs(nullptr); });
+    const double openLogMs = medianMs(m_repetitions, [this] { return openViewMs(nullptr); });
     // A host's view on its open trail: the source is there, the view and its model are new.
     QVariant source;
     QMetaObject::invokeMethod(m_root, "openSource", Q_RETURN_ARG(QVariant, source));
@@ -258,16 +236,16 @@ bool ViewBenchmark::run()
         print(QStringLiteral("the source did not open: %1").arg(m_source ? m_source->property("errorString").toString() : QString()));
         return false;
     }
-    const double openViewOnlyMs = medianMs([this] { return openViewMs(m_source); });
+    const double openViewOnlyMs = medianMs(m_repetitions, [this] { return openViewMs(m_source); });
     print(QStringLiteral("view open: log and AuditLogView to the first frame with rows %1 | AuditLogView on an open source %2 (1280x800, %3)")
-              .arg(ms(openLogMs), ms(openViewOnlyMs), m_window->rendererInterface()->graphicsApi() == QSGRendererInterface::Software
+              .arg(formatMs(openLogMs), formatMs(openViewOnlyMs), m_window->rendererInterface()->graphicsApi() == QSGRendererInterface::Software
                                                               ? QStringLiteral("software renderer")
                                                               : QStringLiteral("hardware renderer")));
     bool ok = openLogMs >= 0 && openViewOnlyMs >= 0;
 
     for (const BenchmarkFilter &kind : filters) {
-        const double changeMs = medianMs([&] { return filterChangeMs(kind); });
-        print(QStringLiteral("view filter change to %1: first rows on screen %2").arg(kind.name, ms(changeMs)));
+        const double changeMs = medianMs(m_repetitions, [&] { return filterChangeMs(kind); });
+        print(QStringLiteral("view filter change to %1: first rows on screen %2").arg(kind.name, formatMs(changeMs)));
         ok = ok && changeMs >= 0;
     }
     // The filter with the most pages that a keyboard can page through in a benchmark's time.

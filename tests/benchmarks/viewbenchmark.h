@@ -34,8 +34,6 @@ public:
     bool run();
 
 private:
-    /// Median of @p repetitions runs of @p measure after one warm-up, in milliseconds; -1 if one failed.
-    double medianMs(const std::function<double()> &measure) const;
     /// Creates an AuditLogView (with its own AuditLogSource when @p source is null) and times it
     /// to the first frame that shows its rows; the view stays in m_view.
     double openViewMs(QObject *source);

@@ -4,9 +4,12 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QObject>
+#include <QString>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
+#include <vector>
 
 namespace QmsAudit::Bench {
 
@@ -52,6 +55,34 @@ double msUntilSignal(const Sender *sender, Signal signal, const std::function<vo
     QObject guard;
     QObject::connect(sender, signal, &guard, [&] { emitted = true; });
     return msUntil(sender, signal, trigger, [&] { return emitted; }, timeoutMs);
+}
+
+/**
+ * The median of @p repetitions runs of @p measure (each returns its milliseconds, or a negative
+ * value when it failed) after one warm-up run: every figure is taken with the pages it needs in
+ * the OS page cache, as on a machine that reads the log often. -1 if any run failed.
+ */
+inline double medianMs(int repetitions, const std::function<double()> &measure)
+{
+    if (measure() < 0)
+        return -1;
+    std::vector<double> times;
+    for (int i = 0; i < repetitions; ++i) {
+        const double time = measure();
+        if (time < 0)
+            return -1;
+        times.push_back(time);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+/// "0.42 ms", "120 ms", or "TIMEOUT" for a failed figure.
+inline QString formatMs(double value)
+{
+    if (value < 0)
+        return QStringLiteral("TIMEOUT");
+    return value < 10 ? QString::number(value, 'f', 2) + QStringLiteral(" ms") : QString::number(value, 'f', 0) + QStringLiteral(" ms");
 }
 
 } // namespace QmsAudit::Bench
