@@ -49,10 +49,10 @@ public:
 
     Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
     /**
-     * How many events match @p filter, on a connection of its own (shared with statistics()) so
-     * that pages never wait behind a long count (a common word on 10 M events takes seconds). While @p cancel is true
-     * the count stops soon with ErrorCode::Cancelled: what a view does when a newer filter
-     * supersedes the one being counted.
+     * How many events match @p filter, on a connection of its own (shared with statistics()),
+     * so that pages never wait behind a long count (a common word on 10 M events takes
+     * seconds). While @p cancel is true the count stops soon with ErrorCode::Cancelled: what a
+     * view does when a newer filter supersedes the one being counted.
      */
     Result<qint64> count(const EventFilter &filter, const std::atomic_bool *cancel = nullptr) const;
     Result<Event> eventAt(qint64 seq) const;
