@@ -261,7 +261,7 @@ bool QmlAuditLogSource::requirePermission(const QString &permission, const QStri
     if (!m_deniedRecorded.contains(key)) {
         m_deniedRecorded.append(key);
         if (AuditTrail *trail = hostTrail())
-            finishRecord(trail->accessDenied(trail->trailObject(), tr("%1 needs the permission %2").arg(view, permission)));
+            finishRecord(trail->accessDenied(trail->trailObject(), tr("%1 needs the permission %2").arg(view, permission), currentViewer()));
     }
     return false;
 }
@@ -289,13 +289,13 @@ void QmlAuditLogSource::recordPendingFilter()
         return; // scrolling, sorting or reopening the same filter adds nothing new
     m_lastRecordedFilter = key;
     if (AuditTrail *trail = hostTrail())
-        finishRecord(trail->trailViewed(m_pendingView, filter));
+        finishRecord(trail->trailViewed(m_pendingView, filter, currentViewer()));
 }
 
 void QmlAuditLogSource::noteVerified(const VerificationReport &report, const QString &view)
 {
     if (AuditTrail *trail = hostTrail())
-        finishRecord(trail->trailVerified(report, view));
+        finishRecord(trail->trailVerified(report, view, currentViewer()));
 }
 
 void QmlAuditLogSource::finishRecord(const RecordTicket &ticket)

@@ -280,9 +280,10 @@ RecordTicket AuditTrail::signature(const ObjectRef &object, const QString &meani
     return record(event);
 }
 
-RecordTicket AuditTrail::accessDenied(const ObjectRef &object, const QString &reason)
+RecordTicket AuditTrail::accessDenied(const ObjectRef &object, const QString &reason, const Actor &actor)
 {
     Event event = eventFor(Action::AccessDenied, object, reason);
+    event.actor = actor;
     event.outcome = Outcome::Denied;
     return record(event);
 }
@@ -312,16 +313,18 @@ RecordTicket AuditTrail::trailViewed(const QString &description)
     return record(event);
 }
 
-RecordTicket AuditTrail::trailViewed(const QString &view, const EventFilter &filter)
+RecordTicket AuditTrail::trailViewed(const QString &view, const EventFilter &filter, const Actor &viewer)
 {
     Event event = eventFor(Action::TrailViewed, d->trailObject());
+    event.actor = viewer;
     event.attributes = {{QStringLiteral("view"), view}, {QStringLiteral("filter"), filter.describe()}};
     return record(event);
 }
 
-RecordTicket AuditTrail::trailVerified(const VerificationReport &report, const QString &view)
+RecordTicket AuditTrail::trailVerified(const VerificationReport &report, const QString &view, const Actor &viewer)
 {
     Event event = eventFor(Action::TrailVerified, d->trailObject());
+    event.actor = viewer;
     event.attributes = {{QStringLiteral("result"), report.cancelled ? QStringLiteral("cancelled") : report.ok ? QStringLiteral("ok") : QStringLiteral("failed")},
                         {QStringLiteral("event_count"), QString::number(report.eventCount)},
                         {QStringLiteral("last_seq"), QString::number(report.lastSeq)}};

@@ -443,8 +443,10 @@ TEST_F(TrailTest, UseOfTheTrailIsRecordedWithItsFilterAndVerdict)
     ASSERT_TRUE(trail.trailViewed(QStringLiteral("AuditLogView"), filter).wait(10000));
     const VerificationReport report = (*reader)->verify();
     ASSERT_TRUE(report.ok);
-    ASSERT_TRUE(trail.trailVerified(report, QStringLiteral("IntegrityView")).wait(10000));
-    ASSERT_TRUE(trail.accessDenied(trail.trailObject(), QStringLiteral("needs trail.export")).wait(10000));
+    // An auditor looking on someone else's session is the actor, not the trail's current user.
+    const Actor inspector{QStringLiteral("a.inspector"), QStringLiteral("Anna Inspector"), {QStringLiteral("auditor")}};
+    ASSERT_TRUE(trail.trailVerified(report, QStringLiteral("IntegrityView"), inspector).wait(10000));
+    ASSERT_TRUE(trail.accessDenied(trail.trailObject(), QStringLiteral("needs trail.export"), inspector).wait(10000));
     // The shared reader outlives the trail's own use of it and sees the new events.
     EXPECT_EQ(*(*reader)->count({}), 4);
     trail.close();
@@ -456,12 +458,15 @@ TEST_F(TrailTest, UseOfTheTrailIsRecordedWithItsFilterAndVerdict)
     EXPECT_EQ(viewed.object.type, QStringLiteral("audit_trail"));
     EXPECT_EQ(viewed.attributes.value(QStringLiteral("view")), QStringLiteral("AuditLogView"));
     EXPECT_EQ(viewed.attributes.value(QStringLiteral("filter")), filter.describe());
+    EXPECT_EQ(viewed.actor, kUser);
     const Event &verified = events[2];
     EXPECT_EQ(verified.action, Action::TrailVerified);
+    EXPECT_EQ(verified.actor, inspector);
     EXPECT_EQ(verified.attributes.value(QStringLiteral("result")), QStringLiteral("ok"));
     EXPECT_EQ(verified.attributes.value(QStringLiteral("event_count")), QStringLiteral("2"));
     EXPECT_EQ(verified.attributes.value(QStringLiteral("head_hash")), QString::fromLatin1(report.headHash.toHex()));
     EXPECT_EQ(events[3].action, Action::AccessDenied);
     EXPECT_EQ(events[3].outcome, Outcome::Denied);
     EXPECT_EQ(events[3].object, trail.trailObject());
+    EXPECT_EQ(events[3].actor, inspector);
 }

@@ -133,6 +133,7 @@ Item {
             compare(last.action, "access_denied")
             compare(last.outcome, "denied")
             compare(last.object.type, "audit_trail")
+            compare(last.actor.id, "aud1")
             // Showing the refusal again does not record it twice.
             const again = createTemporaryObject(logViewComponent, root, { log: source })
             verify(!again.permitted)
@@ -146,6 +147,8 @@ Item {
             source.flushPendingRecords()
             tryVerify(() => eventsOf("trail_viewed").length === 1, 5000)
             compare(eventsOf("trail_viewed")[0].attributes.filter, "all events")
+            // The source's viewer looked, not the trail's current user ("host-user").
+            compare(eventsOf("trail_viewed")[0].actor.id, "aud1")
             // Typing "cal", "cali", "calib" within the delay records only the last.
             for (const text of ["cal", "cali", "calib"]) {
                 view.model.text = text
@@ -173,6 +176,7 @@ Item {
             tryVerify(() => eventsOf("trail_verified").length === 1, 5000)
             const verified = eventsOf("trail_verified")[0]
             compare(verified.attributes.result, "ok")
+            compare(verified.actor.id, "aud1")
             compare(verified.attributes.head_hash, view.check.headHash)
         }
 

@@ -83,18 +83,21 @@ public:
     /// An electronic signature; @p meaning as shown to the signer ("approved as author").
     /// (`signed` is a C++ keyword, hence the name.)
     RecordTicket signature(const ObjectRef &object, const QString &meaning);
-    RecordTicket accessDenied(const ObjectRef &object, const QString &reason = {});
+    /// A refused attempt, by @p actor (empty: the current user).
+    RecordTicket accessDenied(const ObjectRef &object, const QString &reason = {}, const Actor &actor = {});
     RecordTicket loggedIn();
     RecordTicket loggedOut();
     RecordTicket loginFailed(const QString &userId, const QString &reason = {});
 
     /// Use of the trail itself: call when an audit-trail view is shown or exported.
     RecordTicket trailViewed(const QString &description);
-    /// A view of the trail showed @p filter: attributes "view" and "filter" (EventFilter::describe()).
-    RecordTicket trailViewed(const QString &view, const EventFilter &filter);
-    /// A verification ran: attributes "result" (ok, failed, cancelled), "event_count", "last_seq",
-    /// "head_hash" when ok, "first_bad_seq" when failed, and "view" when given.
-    RecordTicket trailVerified(const VerificationReport &report, const QString &view = {});
+    /// A view of the trail showed @p filter to @p viewer (empty: the current user): attributes
+    /// "view" and "filter" (EventFilter::describe()).
+    RecordTicket trailViewed(const QString &view, const EventFilter &filter, const Actor &viewer = {});
+    /// A verification ran for @p viewer (empty: the current user): attributes "result" (ok,
+    /// failed, cancelled), "event_count", "last_seq", "head_hash" when ok, "first_bad_seq" when
+    /// failed, and "view" when given.
+    RecordTicket trailVerified(const VerificationReport &report, const QString &view = {}, const Actor &viewer = {});
     /// The object of trail_* events and of access_denied on the trail: type "audit_trail", the log id.
     ObjectRef trailObject() const;
     RecordTicket trailExported(const QString &format, qint64 eventCount, const QString &description = {});
