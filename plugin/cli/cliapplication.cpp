@@ -8,6 +8,7 @@
 #include "importcommand.h"
 #include "initcommand.h"
 #include "querycommand.h"
+#include "samplecommand.h"
 #include "recordcommand.h"
 #include "rekeycommand.h"
 #include "statscommand.h"
@@ -157,6 +158,7 @@ int CliApplication::dispatch()
         { "record", &RecordCommand::run },
         { "import", &ImportCommand::run },
         { "query", &QueryCommand::run },
+        { "sample", &SampleCommand::run },
         { "verify", &VerifyCommand::run },
         { "stats", &StatsCommand::run },
         { "rekey", &RekeyCommand::run },

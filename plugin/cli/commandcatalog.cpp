@@ -31,6 +31,30 @@ OptionSpec recordedAsOption()
     return {"as", "ID", "record this use of the trail as done by user id ID (default: the operating-system user)", false, {}};
 }
 
+/// The event filter of the commands that select events (query, sample): CommandOptions::eventFilter().
+std::vector<OptionSpec> filterOptions()
+{
+    return {
+        {"from", "TIME", "recorded at or after TIME (ISO 8601; a date means 00:00 UTC)", false, {}},
+        {"to", "TIME", "recorded before TIME", false, {}},
+        {"occurred-from", "TIME", "happened at or after TIME (occurred_at, or recorded_at when the event has none)", false, {}},
+        {"occurred-to", "TIME", "happened before TIME", false, {}},
+        {"actor", "ID", "only events by this user id", false, {}},
+        {"action", "ACTION[,ACTION...]", "only these actions (repeatable)", true, {}},
+        {"object-id", "ID", "only events on this object id", false, {}},
+        {"object-type", "TYPE", "only events on objects of this type", false, {}},
+        {"outcome", "OUTCOME", "only success, denied or failed events", false, {}},
+        {"text", "WORDS", "words (or word prefixes) that must all occur in the object title or reason", false, {}},
+    };
+}
+
+/// @p first, then @p more.
+std::vector<OptionSpec> joined(std::vector<OptionSpec> first, const std::vector<OptionSpec> &more)
+{
+    first.insert(first.end(), more.begin(), more.end());
+    return first;
+}
+
 std::vector<CommandSpec> buildCatalog()
 {
     std::vector<CommandSpec> commands;
@@ -102,17 +126,7 @@ std::vector<CommandSpec> buildCatalog()
         "(newest first) value that continues the listing. Afterwards the listing is recorded in the log as a trail_viewed event by "
         "--as or the operating-system user, with the filter and the number of events printed; a log you cannot write is left "
         "unchanged, with a note on stderr.",
-        withKeyOptions({
-            {"from", "TIME", "recorded at or after TIME (ISO 8601; a date means 00:00 UTC)", false, {}},
-            {"to", "TIME", "recorded before TIME", false, {}},
-            {"occurred-from", "TIME", "happened at or after TIME (occurred_at, or recorded_at when the event has none)", false, {}},
-            {"occurred-to", "TIME", "happened before TIME", false, {}},
-            {"actor", "ID", "only events by this user id", false, {}},
-            {"action", "ACTION[,ACTION...]", "only these actions (repeatable)", true, {}},
-            {"object-id", "ID", "only events on this object id", false, {}},
-            {"object-type", "TYPE", "only events on objects of this type", false, {}},
-            {"outcome", "OUTCOME", "only success, denied or failed events", false, {}},
-            {"text", "WORDS", "words (or word prefixes) that must all occur in the object title or reason", false, {}},
+        withKeyOptions(joined(filterOptions(), {
             {"limit", "N", "page size, 1 to 10000 (default 100)", false, {}},
             {"after-seq", "SEQ", "only events after this seq (keyset paging; default 0)", false, {}},
             {"before-seq", "SEQ", "only events before this seq (keyset paging, newest first)", false, {}},
@@ -120,7 +134,30 @@ std::vector<CommandSpec> buildCatalog()
             {"all", {}, "print every matching event, fetching page after page", false, {}},
             {"format", "FORMAT", "table (default), jsonl or csv", false, {}},
             recordedAsOption(),
-        }),
+        })),
+    });
+
+    commands.push_back({
+        "sample",
+        "draw a reproducible random sample of events for review",
+        "--log PATH KEY --size N --seed S [--up-to-seq SEQ] [--stratify] [--denied] [filters] [--format table|jsonl|csv] [--as ID]",
+        "Draws --size events at random from the population: the events that match every filter up to and including "
+        "seq --up-to-seq (default: the log's newest). The same filters, last seq and seed draw the same sample on any "
+        "machine, however many events were recorded since: an inspector can re-draw it (docs/sampling.md). --stratify "
+        "shares the size among the action groups in proportion to their counts; --denied adds every denied attempt of the "
+        "population as targeted picks, printed after the random ones. A first line on stderr defines the sample: filter, "
+        "last seq, seed, size, population size and the population's SHA-256 digest. Afterwards the draw is recorded in the "
+        "log as a trail_viewed event by --as or the operating-system user with that definition; a log you cannot write "
+        "is left unchanged, with a note on stderr.",
+        withKeyOptions(joined(filterOptions(), {
+            {"size", "N", "how many random picks, 1 to 100000 (required)", false, {}},
+            {"seed", "S", "the random seed, 0 to 9223372036854775807 (required; write it down)", false, {}},
+            {"up-to-seq", "SEQ", "the population's last seq (default: the log's newest, named on stderr)", false, {}},
+            {"stratify", {}, "draw each action group in proportion to its share", false, {}},
+            {"denied", {}, "also print every denied attempt of the population (targeted picks)", false, {}},
+            {"format", "FORMAT", "table (default), jsonl or csv", false, {}},
+            recordedAsOption(),
+        })),
     });
 
     commands.push_back({

@@ -72,6 +72,43 @@ Result<std::pair<std::optional<qint64>, std::optional<qint64>>> CommandOptions::
     return std::pair { from, to };
 }
 
+Result<EventFilter> CommandOptions::eventFilter() const
+{
+    EventFilter filter;
+    auto range = timeRange();
+    if (!range)
+        return range.error();
+    filter.fromUs = range->first;
+    filter.toUs = range->second;
+    for (const auto &[option, bound] : {std::pair{"occurred-from", &filter.occurredFromUs}, std::pair{"occurred-to", &filter.occurredToUs}}) {
+        if (!isSet(option))
+            continue;
+        auto parsed = parseTime(QString::fromLatin1(option), value(option));
+        if (!parsed)
+            return parsed.error();
+        *bound = *parsed;
+    }
+    if (filter.occurredFromUs && filter.occurredToUs && *filter.occurredFromUs > *filter.occurredToUs)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("--occurred-from lies after --occurred-to."));
+    filter.actorId = value("actor");
+    filter.objectId = value("object-id");
+    filter.objectType = value("object-type");
+    filter.text = value("text");
+    if (isSet("action")) {
+        auto actions = parseActionList(values("action"));
+        if (!actions)
+            return actions.error();
+        filter.actions = *actions;
+    }
+    if (isSet("outcome")) {
+        auto outcome = parseOutcome(value("outcome"));
+        if (!outcome)
+            return outcome.error();
+        filter.outcome = *outcome;
+    }
+    return filter;
+}
+
 Result<std::unique_ptr<KeyProvider>> CommandOptions::keyProvider(const char *fileOption, const char *envOption) const
 {
     if (isSet(fileOption)) {

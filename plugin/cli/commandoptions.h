@@ -4,6 +4,7 @@
 #include "commandcatalog.h"
 
 #include <qmsaudit/auditlog.h>
+#include <qmsaudit/eventfilter.h>
 #include <qmsaudit/keyprovider.h>
 #include <qmsaudit/result.h>
 
@@ -41,6 +42,9 @@ public:
     Result<QString> requiredValue(const char *name) const;
     /// --from/--to as a time range; fails if either is malformed or from lies after to.
     Result<std::pair<std::optional<qint64>, std::optional<qint64>>> timeRange() const;
+    /// The filter options (--from, --to, --occurred-from/-to, --actor, --action, --object-id,
+    /// --object-type, --outcome, --text) as a filter; fails with a usage error on a bad value.
+    Result<EventFilter> eventFilter() const;
 
     /// The provider named by --@p fileOption or --@p envOption (exactly one must be given).
     Result<std::unique_ptr<KeyProvider>> keyProvider(const char *fileOption, const char *envOption) const;

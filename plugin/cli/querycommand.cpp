@@ -21,38 +21,10 @@ constexpr int kAllPageSize = 1000;
 
 int QueryCommand::run(const CommandOptions &options)
 {
-    EventFilter filter;
-    auto range = options.timeRange();
-    if (!range)
-        return Console::fail(range.error());
-    filter.fromUs = range->first;
-    filter.toUs = range->second;
-    for (const auto &[option, bound] : {std::pair{"occurred-from", &filter.occurredFromUs}, std::pair{"occurred-to", &filter.occurredToUs}}) {
-        if (!options.isSet(option))
-            continue;
-        auto parsed = parseTime(QString::fromLatin1(option), options.value(option));
-        if (!parsed)
-            return Console::fail(parsed.error());
-        *bound = *parsed;
-    }
-    if (filter.occurredFromUs && filter.occurredToUs && *filter.occurredFromUs > *filter.occurredToUs)
-        return Console::usageError(QStringLiteral("--occurred-from lies after --occurred-to."));
-    filter.actorId = options.value("actor");
-    filter.objectId = options.value("object-id");
-    filter.objectType = options.value("object-type");
-    filter.text = options.value("text");
-    if (options.isSet("action")) {
-        auto actions = parseActionList(options.values("action"));
-        if (!actions)
-            return Console::fail(actions.error());
-        filter.actions = *actions;
-    }
-    if (options.isSet("outcome")) {
-        auto outcome = parseOutcome(options.value("outcome"));
-        if (!outcome)
-            return Console::fail(outcome.error());
-        filter.outcome = *outcome;
-    }
+    auto parsedFilter = options.eventFilter();
+    if (!parsedFilter)
+        return Console::fail(parsedFilter.error());
+    const EventFilter filter = *parsedFilter;
 
     const bool all = options.isSet("all");
     PageRequest page;
