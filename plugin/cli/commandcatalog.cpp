@@ -120,7 +120,7 @@ std::vector<CommandSpec> buildCatalog()
         "query",
         "print matching events as a table, JSON Lines or CSV",
         "--log PATH KEY [filters] [--order oldest|newest] [--limit N] [--after-seq SEQ] [--before-seq SEQ] [--all] "
-        "[--format table|jsonl|csv] [--as ID]",
+        "[--format table|jsonl|csv [--spreadsheet-safe]] [--as ID]",
         "Prints the events that match every filter, oldest first (ascending seq) or with --order newest newest first. Without --all at "
         "most --limit events are printed; when more match, a note on stderr names the --after-seq (oldest first) or --before-seq "
         "(newest first) value that continues the listing. Afterwards the listing is recorded in the log as a trail_viewed event by "
@@ -133,6 +133,7 @@ std::vector<CommandSpec> buildCatalog()
             {"order", "ORDER", "oldest (default: ascending seq, what import expects) or newest", false, {}},
             {"all", {}, "print every matching event, fetching page after page", false, {}},
             {"format", "FORMAT", "table (default), jsonl or csv", false, {}},
+            {"spreadsheet-safe", {}, "with --format csv: an apostrophe before cells a spreadsheet would run as a formula", false, {}},
             recordedAsOption(),
         })),
     });
@@ -140,7 +141,7 @@ std::vector<CommandSpec> buildCatalog()
     commands.push_back({
         "sample",
         "draw a reproducible random sample of events for review",
-        "--log PATH KEY --size N --seed S [--up-to-seq SEQ] [--stratify] [--denied] [filters] [--format table|jsonl|csv] [--as ID]",
+        "--log PATH KEY --size N --seed S [--up-to-seq SEQ] [--stratify] [--denied] [filters] [--format table|jsonl|csv [--spreadsheet-safe]] [--as ID]",
         "Draws --size events at random from the population: the events that match every filter up to and including "
         "seq --up-to-seq (default: the log's newest). The same filters, last seq and seed draw the same sample on any "
         "machine, however many events were recorded since: an inspector can re-draw it (docs/sampling.md). --stratify "
@@ -156,6 +157,7 @@ std::vector<CommandSpec> buildCatalog()
             {"stratify", {}, "draw each action group in proportion to its share", false, {}},
             {"denied", {}, "also print every denied attempt of the population (targeted picks)", false, {}},
             {"format", "FORMAT", "table (default), jsonl or csv", false, {}},
+            {"spreadsheet-safe", {}, "with --format csv: an apostrophe before cells a spreadsheet would run as a formula", false, {}},
             recordedAsOption(),
         })),
     });

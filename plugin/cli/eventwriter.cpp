@@ -57,14 +57,33 @@ std::optional<EventWriter::Format> EventWriter::formatFromName(const QString &na
     return std::nullopt;
 }
 
-EventWriter::EventWriter(Format format, std::ostream &out)
+Result<EventWriter::Output> EventWriter::outputFromOptions(const CommandOptions &options, const QString &command)
+{
+    Output output;
+    if (options.isSet("format")) {
+        const auto parsed = formatFromName(options.value("format"));
+        if (!parsed) {
+            return Error(ErrorCode::InvalidArgument,
+                         QStringLiteral("Unknown format '%1' for %2; use table, jsonl or csv.").arg(options.value("format"), command));
+        }
+        output.format = *parsed;
+    }
+    if (options.isSet("spreadsheet-safe")) {
+        if (output.format != Format::Csv)
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("--spreadsheet-safe applies to --format csv only."));
+        output.cells = CsvCells::SpreadsheetSafe;
+    }
+    return output;
+}
+
+EventWriter::EventWriter(Format format, std::ostream &out, CsvCells cells)
     : m_format(format)
     , m_out(out)
 {
     if (m_format != Format::Table) {
         // The export formats come from the core; stdout through C stdio, which std::cout shares.
         m_stdout.open(stdout, QIODevice::WriteOnly);
-        m_export.emplace(m_format == Format::Jsonl ? EventExportWriter::Format::JsonLines : EventExportWriter::Format::Csv, m_stdout);
+        m_export.emplace(m_format == Format::Jsonl ? EventExportWriter::Format::JsonLines : EventExportWriter::Format::Csv, m_stdout, cells);
     }
 }
 

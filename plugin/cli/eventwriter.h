@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "commandoptions.h"
+
 #include <qmsaudit/event.h>
 #include <qmsaudit/eventexportwriter.h>
 #include <qmsaudit/result.h>
@@ -33,7 +35,14 @@ public:
     /// "table", "jsonl" or "csv".
     static std::optional<Format> formatFromName(const QString &name);
 
-    EventWriter(Format format, std::ostream &out);
+    /// --format (table by default) and --spreadsheet-safe (CSV only) of @p command's @p options.
+    struct Output {
+        Format format = Format::Table;
+        CsvCells cells = CsvCells::Verbatim;
+    };
+    static Result<Output> outputFromOptions(const CommandOptions &options, const QString &command);
+
+    EventWriter(Format format, std::ostream &out, CsvCells cells = CsvCells::Verbatim);
 
     /// Writes @p events. The first call prints the header and, for tables, fixes the column widths.
     Result<void> write(const QList<Event> &events);

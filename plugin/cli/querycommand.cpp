@@ -55,14 +55,9 @@ int QueryCommand::run(const CommandOptions &options)
             return Console::usageError(QStringLiteral("Unknown order '%1'; use newest or oldest.").arg(order));
     }
     const bool newestFirst = page.order == PageRequest::Order::NewestFirst;
-    EventWriter::Format format = EventWriter::Format::Table;
-    if (options.isSet("format")) {
-        const auto parsed = EventWriter::formatFromName(options.value("format"));
-        if (!parsed)
-            return Console::usageError(
-                QStringLiteral("Unknown format '%1' for query; use table, jsonl or csv.").arg(options.value("format")));
-        format = *parsed;
-    }
+    auto output = EventWriter::outputFromOptions(options, QStringLiteral("query"));
+    if (!output)
+        return Console::fail(output.error());
 
     auto use = TrailUseRecorder::create(options, Action::TrailViewed, QStringLiteral("cli query"));
     if (!use)
@@ -72,7 +67,7 @@ int QueryCommand::run(const CommandOptions &options)
     auto opened = options.openLog();
     if (!opened)
         return Console::fail(opened.error());
-    EventWriter writer(format, std::cout);
+    EventWriter writer(output->format, std::cout, output->cells);
     qint64 printed = 0;
     while (true) {
         auto result = opened->log->query(filter, page);

@@ -66,13 +66,9 @@ int SampleCommand::run(const CommandOptions &options)
     }
     request.stratified = options.isSet("stratify");
     request.allDenied = options.isSet("denied");
-    EventWriter::Format format = EventWriter::Format::Table;
-    if (options.isSet("format")) {
-        const auto parsed = EventWriter::formatFromName(options.value("format"));
-        if (!parsed)
-            return Console::usageError(QStringLiteral("Unknown format '%1' for sample; use table, jsonl or csv.").arg(options.value("format")));
-        format = *parsed;
-    }
+    auto output = EventWriter::outputFromOptions(options, QStringLiteral("sample"));
+    if (!output)
+        return Console::fail(output.error());
 
     auto use = TrailUseRecorder::create(options, Action::TrailViewed, QStringLiteral("cli sample"));
     if (!use)
@@ -109,7 +105,7 @@ int SampleCommand::run(const CommandOptions &options)
             events.append(*event);
         }
     }
-    EventWriter writer(format, std::cout);
+    EventWriter writer(output->format, std::cout, output->cells);
     if (auto written = writer.write(events); !written)
         return Console::fail(written.error());
     if (auto finished = writer.finish(); !finished)

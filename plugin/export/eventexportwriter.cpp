@@ -8,9 +8,10 @@
 
 namespace QmsAudit {
 
-EventExportWriter::EventExportWriter(Format format, QIODevice &device)
+EventExportWriter::EventExportWriter(Format format, QIODevice &device, CsvCells cells)
     : m_format(format)
     , m_device(device)
+    , m_cells(cells)
 {
 }
 
@@ -30,7 +31,7 @@ Result<void> EventExportWriter::write(const Event &event)
         return writeBytes(QJsonDocument(eventToJson(event)).toJson(QJsonDocument::Compact) + '\n');
     if (auto header = finish(); !header)
         return header;
-    return writeBytes(eventToCsvRow(event).toUtf8() + "\r\n");
+    return writeBytes(eventToCsvRow(event, m_cells).toUtf8() + "\r\n");
 }
 
 Result<void> EventExportWriter::finish()

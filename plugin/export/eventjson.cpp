@@ -73,8 +73,17 @@ bool readTimestamp(const QJsonObject &object, const char *key, std::optional<qin
     return true;
 }
 
-QString csvCell(const QString &value)
+/// Whether a spreadsheet would evaluate @p value as a formula (OWASP's CSV injection list).
+bool startsLikeAFormula(const QString &value)
 {
+    static const QString starts = QStringLiteral("=+-@\t\r");
+    return !value.isEmpty() && starts.contains(value.front());
+}
+
+QString csvCell(QString value, CsvCells cells)
+{
+    if (cells == CsvCells::SpreadsheetSafe && startsLikeAFormula(value))
+        value.prepend(QLatin1Char('\''));
     if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n'))
         && !value.contains(QLatin1Char('\r')))
         return value;
@@ -251,10 +260,10 @@ QStringList csvHeader()
             QStringLiteral("attributes"), QStringLiteral("hash")};
 }
 
-QString eventToCsvRow(const Event &event)
+QString eventToCsvRow(const Event &event, CsvCells cells)
 {
     const QJsonObject json = eventToJson(event);
-    const QStringList cells = {
+    const QStringList values = {
         QString::number(event.seq),
         formatTimestamp(event.recordedAtUs),
         event.occurredAtUs ? formatTimestamp(*event.occurredAtUs) : QString(),
@@ -278,8 +287,8 @@ QString eventToCsvRow(const Event &event)
         QString::fromLatin1(event.hash.toHex()),
     };
     QStringList escaped;
-    for (const QString &cell : cells)
-        escaped.append(csvCell(cell));
+    for (const QString &cell : values)
+        escaped.append(csvCell(cell, cells));
     return escaped.join(QLatin1Char(','));
 }
 

@@ -94,6 +94,54 @@ TEST(EventJson, CsvQuotesCellsThatNeedIt)
     EXPECT_EQ(csvHeader().first(), QStringLiteral("seq"));
 }
 
+namespace {
+
+/// The cells of one RFC 4180 row (quoted cells may hold commas, quotes and line breaks).
+QStringList csvCellsOf(const QString &row)
+{
+    QStringList cells{QString()};
+    bool quoted = false;
+    for (qsizetype i = 0; i < row.size(); ++i) {
+        const QChar c = row[i];
+        if (quoted && c == u'"' && i + 1 < row.size() && row[i + 1] == u'"') {
+            cells.last() += u'"';
+            ++i;
+        } else if (c == u'"') {
+            quoted = !quoted;
+        } else if (c == u',' && !quoted) {
+            cells.append(QString());
+        } else {
+            cells.last() += c;
+        }
+    }
+    return cells;
+}
+
+} // namespace
+
+TEST(EventJson, SpreadsheetSafeCsvDefusesFormulasAndLeavesTheRestVerbatim)
+{
+    const int title = int(csvHeader().indexOf(QStringLiteral("object_title")));
+    const int reason = int(csvHeader().indexOf(QStringLiteral("reason")));
+    Event e = QmsAudit::Test::sampleEvent(1); // an edit: it has a reason
+    e.seq = 7;
+    for (const QString &formula : {QStringLiteral("=HYPERLINK(\"http://x\",\"open\")"), QStringLiteral("+1+1"), QStringLiteral("-2+3"),
+                                   QStringLiteral("@SUM(A1:A2)"), QStringLiteral("\tcmd"), QStringLiteral("\r=1,2")}) {
+        e.object.title = formula;
+        e.reason = QStringLiteral("Torque ") + formula; // not at the start: harmless
+        const QStringList safe = csvCellsOf(eventToCsvRow(e, CsvCells::SpreadsheetSafe));
+        ASSERT_EQ(safe.size(), csvHeader().size());
+        EXPECT_EQ(safe[title], QStringLiteral("'") + formula);
+        EXPECT_EQ(safe[reason], e.reason);
+        // Verbatim (the default) is the evidence as recorded.
+        EXPECT_EQ(csvCellsOf(eventToCsvRow(e))[title], formula);
+        EXPECT_EQ(csvCellsOf(eventToCsvRow(e, CsvCells::Verbatim))[title], formula);
+    }
+    // The other cells are the same in both forms.
+    e.object.title = QStringLiteral("Torque wrench");
+    EXPECT_EQ(eventToCsvRow(e, CsvCells::SpreadsheetSafe), eventToCsvRow(e));
+}
+
 TEST(EventJsonLine, StructureInsideStringsDoesNotConfuseTheDuplicateKeyCheck)
 {
     // Quotes, braces, commas and colons inside values are text, not structure.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <qmsaudit/event.h>
+#include <qmsaudit/eventjson.h>
 #include <qmsaudit/qmsaudit_export.h>
 #include <qmsaudit/result.h>
 
@@ -28,7 +29,8 @@ class QMSAUDIT_EXPORT EventExportWriter
 public:
     enum class Format { JsonLines, Csv };
 
-    EventExportWriter(Format format, QIODevice &device);
+    /// @p cells applies to CSV: verbatim (the default), or safe to open in a spreadsheet.
+    EventExportWriter(Format format, QIODevice &device, CsvCells cells = CsvCells::Verbatim);
 
     /// Appends one event (the CSV header first, once). IoError if the device refuses the bytes.
     Result<void> write(const Event &event);
@@ -40,6 +42,7 @@ private:
 
     Format m_format;
     QIODevice &m_device;
+    CsvCells m_cells;
     bool m_headerWritten = false;
 };
 

@@ -26,9 +26,18 @@ QMSAUDIT_EXPORT Result<Event> eventFromJson(const QJsonObject &object);
  */
 QMSAUDIT_EXPORT Result<Event> eventFromJsonLine(QByteArrayView line);
 
+/**
+ * How CSV cells hold their values. Verbatim: exactly as recorded, the evidence itself.
+ * SpreadsheetSafe: a cell that a spreadsheet would run as a formula, one that starts with
+ * = + - @, a tab or a carriage return (the OWASP list), gets a leading apostrophe, which
+ * spreadsheets take as "text" and do not show; every other cell stays verbatim.
+ * See docs/export-format.md.
+ */
+enum class CsvCells { Verbatim, SpreadsheetSafe };
+
 /// CSV header matching eventToCsvRow(): flat column names (actor_id, object_id, …).
 QMSAUDIT_EXPORT QStringList csvHeader();
 /// One RFC 4180 row (no line break); changes, roles and attributes are JSON text in their cells.
-QMSAUDIT_EXPORT QString eventToCsvRow(const Event &event);
+QMSAUDIT_EXPORT QString eventToCsvRow(const Event &event, CsvCells cells = CsvCells::Verbatim);
 
 } // namespace QmsAudit

@@ -82,6 +82,24 @@ TEST_F(QueryTest, CsvPrintsHeaderAndRfc4180Rows)
     EXPECT_TRUE(records[3].isEmpty());
 }
 
+TEST_F(QueryTest, SpreadsheetSafeCsvDefusesAFormulaTitleAndVerbatimKeepsIt)
+{
+    const QString formula = u"=HYPERLINK(\"http://evil.example\",\"Click\")"_s;
+    ASSERT_EQ(record({u"--actor"_s, u"u9"_s, u"--action"_s, u"view"_s, u"--object-id"_s, u"SOP-9"_s, u"--object-title"_s, formula}), 6);
+    const QString quotedFormula = u"\""_s + QString(formula).replace(u"\""_s, u"\"\""_s) + u"\""_s; // RFC 4180 cell
+    const CliResult safe = query({u"--format"_s, u"csv"_s, u"--spreadsheet-safe"_s, u"--actor"_s, u"u9"_s});
+    ASSERT_EQ(safe.exitCode, 0) << safe.err.toStdString();
+    EXPECT_TRUE(safe.out.contains(u",\"'"_s + quotedFormula.mid(1) + u","_s)) << safe.out.toStdString();
+    const CliResult verbatim = query({u"--format"_s, u"csv"_s, u"--actor"_s, u"u9"_s});
+    ASSERT_EQ(verbatim.exitCode, 0) << verbatim.err.toStdString();
+    EXPECT_TRUE(verbatim.out.contains(u","_s + quotedFormula + u","_s)) << verbatim.out.toStdString();
+    EXPECT_FALSE(verbatim.out.contains(u"'="_s));
+    // Only CSV has cells to defuse.
+    const CliResult refused = query({u"--format"_s, u"jsonl"_s, u"--spreadsheet-safe"_s});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(u"--format csv"_s)) << refused.err.toStdString();
+}
+
 TEST_F(QueryTest, TableIsAlignedWithHeader)
 {
     const CliResult result = query({});
