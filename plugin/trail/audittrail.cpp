@@ -337,6 +337,17 @@ RecordTicket AuditTrail::trailVerified(const VerificationReport &report, const Q
     return record(event);
 }
 
+RecordTicket AuditTrail::reviewRecorded(const ReviewRecord &review, const Actor &reviewer)
+{
+    auto event = review.toEvent(d->trailObject());
+    if (!event) {
+        Q_EMIT recordFailed(event.error());
+        return RecordTicket::failed(event.error());
+    }
+    event->actor = reviewer;
+    return record(*event);
+}
+
 ObjectRef AuditTrail::trailObject() const
 {
     return d->trailObject();

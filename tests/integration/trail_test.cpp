@@ -2,6 +2,8 @@
 #include <qmsaudit/audittrail.h>
 #include <qmsaudit/eventreader.h>
 #include <qmsaudit/auditlog.h>
+#include <qmsaudit/eventsampler.h>
+#include <qmsaudit/timestamp.h>
 
 #include "mockclock.h"
 #include "testlog.h"
@@ -469,4 +471,98 @@ TEST_F(TrailTest, UseOfTheTrailIsRecordedWithItsFilterAndVerdict)
     EXPECT_EQ(events[3].outcome, Outcome::Denied);
     EXPECT_EQ(events[3].object, trail.trailObject());
     EXPECT_EQ(events[3].actor, inspector);
+}
+
+TEST_F(TrailTest, ReviewsAreNewEventsThatNameWhatTheyCoverAndChangeNothingBefore)
+{
+    AuditTrail trail;
+    ASSERT_TRUE(trail.open(config()));
+    trail.setCurrentUser(kUser);
+    const auto recorded = [](const RecordTicket &ticket) { return ticket.wait(10000) && ticket.isRecorded(); };
+    const auto refusal = [](const RecordTicket &ticket) {
+        EXPECT_TRUE(ticket.wait(10000));
+        return ticket.error().code();
+    };
+    for (int i = 0; i < 30; ++i)
+        ASSERT_TRUE(recorded(trail.record(sampleEvent(i))));
+    auto reader = trail.reader();
+    ASSERT_TRUE(reader);
+    const QList<Event> before = (*reader)->query({}, {0, 100})->events;
+
+    // A sample, its events reviewed, a finding in one of them, and the signed statement.
+    SampleRequest request;
+    request.filter.actions = {Action::Edit};
+    request.seed = 4;
+    request.size = 3;
+    auto sample = EventSampler::draw(**reader, request);
+    ASSERT_TRUE(sample);
+    ReviewRecord reviewed;
+    reviewed.seqs = {sample->seqs[2], sample->seqs[0], sample->seqs[1], sample->seqs[0]}; // any order, a repeat
+    reviewed.filter = sample->request.filter;
+    reviewed.upToSeq = sample->request.upToSeq;
+    reviewed.populationDigest = sample->populationDigest;
+    reviewed.comment = QStringLiteral("Reasons match the change requests");
+    const Actor inspector{QStringLiteral("a.inspector"), QStringLiteral("Anna Inspector"), {QStringLiteral("auditor")}};
+    ASSERT_TRUE(recorded(trail.reviewRecorded(reviewed, inspector)));
+    ReviewRecord finding;
+    finding.kind = ReviewRecord::Kind::Finding;
+    finding.seqs = {sample->seqs[1]};
+    finding.comment = QStringLiteral("Reason too vague for a GMP change");
+    ASSERT_TRUE(recorded(trail.reviewRecorded(finding, inspector)));
+    ReviewRecord statement;
+    statement.kind = ReviewRecord::Kind::TrailReviewed;
+    statement.periodFromUs = parseTimestamp(QStringLiteral("2026-07-01"));
+    statement.periodToUs = parseTimestamp(QStringLiteral("2026-10-01"));
+    statement.scope = QStringLiteral("all GMP documents");
+    statement.result = QStringLiteral("1 finding");
+    statement.signatureMeaning = QStringLiteral("reviewed as QA auditor");
+    ASSERT_TRUE(recorded(trail.reviewRecorded(statement))); // by the current user
+
+    // Incomplete records are refused at once and leave the log as it is.
+    ReviewRecord vague;
+    vague.kind = ReviewRecord::Kind::Finding;
+    vague.seqs = {1};
+    EXPECT_EQ(refusal(trail.reviewRecorded(vague)), ErrorCode::InvalidArgument);
+    ReviewRecord unsigned_ = statement;
+    unsigned_.signatureMeaning.clear();
+    EXPECT_EQ(refusal(trail.reviewRecorded(unsigned_)), ErrorCode::InvalidArgument);
+    ReviewRecord tooMany;
+    for (qint64 seq = 1; seq <= ReviewRecord::MaxSeqs + 1; ++seq)
+        tooMany.seqs.append(seq);
+    EXPECT_EQ(refusal(trail.reviewRecorded(tooMany)), ErrorCode::InvalidArgument);
+    ReviewRecord undigested = reviewed;
+    undigested.populationDigest.clear();
+    EXPECT_EQ(refusal(trail.reviewRecorded(undigested)), ErrorCode::InvalidArgument);
+    trail.close();
+
+    const QList<Event> events = readAll();
+    // started, 30 events, 3 reviews, stopped: the events before are untouched.
+    ASSERT_EQ(events.size(), 35);
+    for (qsizetype i = 0; i < before.size(); ++i)
+        EXPECT_EQ(events[i].hash, before[i].hash);
+    const Event &first = events[31];
+    EXPECT_EQ(first.action, Action::ReviewRecorded);
+    EXPECT_EQ(first.object, trail.trailObject());
+    EXPECT_EQ(first.actor, inspector);
+    EXPECT_EQ(first.reason, reviewed.comment);
+    EXPECT_EQ(first.attributes.value(QStringLiteral("kind")), QStringLiteral("events_reviewed"));
+    QList<qint64> seqs = sample->seqs;
+    std::sort(seqs.begin(), seqs.end());
+    EXPECT_EQ(first.attributes.value(QStringLiteral("seqs")),
+              QStringLiteral("%1,%2,%3").arg(seqs[0]).arg(seqs[1]).arg(seqs[2]));
+    EXPECT_EQ(first.attributes.value(QStringLiteral("filter")), QStringLiteral("action=edit"));
+    EXPECT_EQ(first.attributes.value(QStringLiteral("up_to_seq")), QString::number(sample->request.upToSeq));
+    EXPECT_EQ(first.attributes.value(QStringLiteral("population_sha256")), QString::fromLatin1(sample->populationDigest.toHex()));
+    const Event &found = events[32];
+    EXPECT_EQ(found.attributes.value(QStringLiteral("kind")), QStringLiteral("finding"));
+    EXPECT_EQ(found.attributes.value(QStringLiteral("seqs")), QString::number(sample->seqs[1]));
+    EXPECT_EQ(found.reason, finding.comment);
+    const Event &signedStatement = events[33];
+    EXPECT_EQ(signedStatement.actor, kUser);
+    EXPECT_EQ(signedStatement.signatureMeaning, QStringLiteral("reviewed as QA auditor"));
+    EXPECT_EQ(signedStatement.attributes.value(QStringLiteral("kind")), QStringLiteral("trail_reviewed"));
+    EXPECT_EQ(signedStatement.attributes.value(QStringLiteral("period_from")), formatTimestamp(*statement.periodFromUs));
+    EXPECT_EQ(signedStatement.attributes.value(QStringLiteral("period_to")), formatTimestamp(*statement.periodToUs));
+    EXPECT_EQ(signedStatement.attributes.value(QStringLiteral("scope")), QStringLiteral("all GMP documents"));
+    EXPECT_EQ(signedStatement.attributes.value(QStringLiteral("result")), QStringLiteral("1 finding"));
 }

@@ -6,6 +6,7 @@
 #include <qmsaudit/eventfilter.h>
 #include <qmsaudit/qmsaudit_export.h>
 #include <qmsaudit/recordticket.h>
+#include <qmsaudit/reviewrecord.h>
 #include <qmsaudit/verificationreport.h>
 #include <qmsaudit/result.h>
 
@@ -98,6 +99,12 @@ public:
     /// failed, cancelled), "event_count", "last_seq", "head_hash" when ok, "first_bad_seq" when
     /// failed, and "view" when given.
     RecordTicket trailVerified(const VerificationReport &report, const QString &view = {}, const Actor &viewer = {});
+    /**
+     * A review of the trail by @p reviewer (empty: the current user) as a review_recorded event
+     * (ReviewRecord, docs/reviews.md). An incomplete record fails at once (InvalidArgument) and
+     * is reported through recordFailed() like any refused event.
+     */
+    RecordTicket reviewRecorded(const ReviewRecord &review, const Actor &reviewer = {});
     /// The object of trail_* events and of access_denied on the trail: type "audit_trail", the log id.
     ObjectRef trailObject() const;
     RecordTicket trailExported(const QString &format, qint64 eventCount, const QString &description = {});
