@@ -7,6 +7,7 @@
 #include "helpprinter.h"
 #include "importcommand.h"
 #include "initcommand.h"
+#include "exportcommand.h"
 #include "querycommand.h"
 #include "samplecommand.h"
 #include "recordcommand.h"
@@ -159,6 +160,7 @@ int CliApplication::dispatch()
         { "import", &ImportCommand::run },
         { "query", &QueryCommand::run },
         { "sample", &SampleCommand::run },
+        { "export", &ExportCommand::run },
         { "verify", &VerifyCommand::run },
         { "stats", &StatsCommand::run },
         { "rekey", &RekeyCommand::run },

@@ -163,6 +163,23 @@ std::vector<CommandSpec> buildCatalog()
     });
 
     commands.push_back({
+        "export",
+        "write matching events to an evidence file and record its SHA-256",
+        "--log PATH KEY --format jsonl|csv [--spreadsheet-safe] --out FILE [filters] [--as ID]",
+        "Writes every event that matches the filters (the same as query's), oldest first, to FILE in the export form: "
+        "JSON Lines, or CSV (RFC 4180), verbatim or with --spreadsheet-safe. FILE must not exist; it appears only when "
+        "complete. Prints the number of events and the file's SHA-256, and records the export in the log as a "
+        "trail_exported event by --as or the operating-system user with the filter, the format, the file's name, its "
+        "SHA-256 and the event count; a log you cannot write is left unchanged, with a note on stderr.",
+        withKeyOptions(joined(filterOptions(), {
+            {"format", "FORMAT", "jsonl or csv (required)", false, {}},
+            {"spreadsheet-safe", {}, "with --format csv: an apostrophe before cells a spreadsheet would run as a formula", false, {}},
+            {"out", "FILE", "the file to write (must not exist)", false, {}},
+            recordedAsOption(),
+        })),
+    });
+
+    commands.push_back({
         "verify",
         "recompute the hash chain and check the storage",
         "--log PATH KEY [--expect-head SEQ:HEX] [--as ID]",
