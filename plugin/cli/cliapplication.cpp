@@ -9,6 +9,7 @@
 #include "initcommand.h"
 #include "exportcommand.h"
 #include "querycommand.h"
+#include "reviewcommand.h"
 #include "samplecommand.h"
 #include "recordcommand.h"
 #include "rekeycommand.h"
@@ -161,6 +162,7 @@ int CliApplication::dispatch()
         { "query", &QueryCommand::run },
         { "sample", &SampleCommand::run },
         { "export", &ExportCommand::run },
+        { "review", &ReviewCommand::run },
         { "verify", &VerifyCommand::run },
         { "stats", &StatsCommand::run },
         { "rekey", &RekeyCommand::run },

@@ -180,6 +180,31 @@ std::vector<CommandSpec> buildCatalog()
     });
 
     commands.push_back({
+        "review",
+        "record a review of the trail: events reviewed, a finding, or the signed statement",
+        "--log PATH KEY --kind events_reviewed|finding|trail_reviewed [--seqs SEQ[,SEQ...]] [--comment TEXT] "
+        "[--period-from TIME --period-to TIME --scope TEXT --result TEXT --meaning TEXT --name NAME] [--as ID]",
+        "Appends one review_recorded event on the trail and prints its seq (docs/reviews.md). A review never changes "
+        "the events it covers: it names them. events_reviewed: these seqs were looked at (--seqs, --comment). finding: "
+        "something found in these seqs (--seqs, and --comment saying what). trail_reviewed: the statement that the "
+        "audit trail was reviewed for [--period-from, --period-to) with --scope and --result, e-signed by --as with "
+        "the printed --name and the --meaning of the signature. A record that lacks what its kind needs exits 1 and "
+        "writes nothing.",
+        withKeyOptions({
+            {"kind", "KIND", "events_reviewed, finding or trail_reviewed (required)", false, {}},
+            {"seqs", "SEQ[,SEQ...]", "the events covered, at most 400 (repeatable)", true, {}},
+            {"comment", "TEXT", "what the reviewer says (the event's reason); required for a finding", false, {}},
+            {"period-from", "TIME", "trail_reviewed: the period reviewed starts at TIME", false, {}},
+            {"period-to", "TIME", "trail_reviewed: the period ends before TIME", false, {}},
+            {"scope", "TEXT", "trail_reviewed: what was in scope", false, {}},
+            {"result", "TEXT", "trail_reviewed: the verdict (required)", false, {}},
+            {"meaning", "TEXT", "trail_reviewed: the meaning of the signature (required)", false, {}},
+            {"name", "NAME", "the reviewer's printed name (required for trail_reviewed)", false, {}},
+            {"as", "ID", "the reviewer's user id (default: the operating-system user)", false, {}},
+        }),
+    });
+
+    commands.push_back({
         "verify",
         "recompute the hash chain and check the storage",
         "--log PATH KEY [--expect-head SEQ:HEX] [--as ID]",

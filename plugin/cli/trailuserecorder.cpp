@@ -51,6 +51,11 @@ Result<TrailUseRecorder> TrailUseRecorder::create(const CommandOptions &options,
     return use;
 }
 
+ObjectRef TrailUseRecorder::trailObject(const AuditLog &log)
+{
+    return {QStringLiteral("audit_trail"), log.logId(), QString(), QFileInfo(log.path()).fileName()};
+}
+
 void TrailUseRecorder::setAttribute(const QString &key, const QString &value)
 {
     m_event.attributes.insert(key, value);
@@ -72,8 +77,7 @@ int TrailUseRecorder::record(AuditLog &log, int exitCode)
         Console::printLine(std::cerr, QStringLiteral("qms-audit: note: the log is read-only; this use of the trail is not recorded"));
         return exitCode;
     }
-    // The log itself, named as AuditTrail names it in its own trail_viewed events.
-    m_event.object = { QStringLiteral("audit_trail"), log.logId(), QString(), QFileInfo(log.path()).fileName() };
+    m_event.object = trailObject(log);
     if (auto appended = log.append(m_event); !appended) {
         Console::printLine(std::cerr,
             QStringLiteral("qms-audit: error: could not record the use of the trail: ") + TerminalText::escaped(appended.error().message()));

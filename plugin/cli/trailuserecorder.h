@@ -38,6 +38,9 @@ public:
     /// fails (usage error) if --as is given empty.
     static Result<TrailUseRecorder> create(const CommandOptions &options, Action action, const QString &view);
 
+    /// The log as the object of trail_* and review events, named as AuditTrail::trailObject() names it.
+    static ObjectRef trailObject(const AuditLog &log);
+
     void setAttribute(const QString &key, const QString &value);
     /// Fails (usage error) if the event could not be recorded as it stands (an over-long --as or
     /// filter, say): call it before the command prints anything.
