@@ -2,6 +2,7 @@
 #include "commandoptions.h"
 
 #include "console.h"
+#include "toolidentity.h"
 #include "valueparsers.h"
 
 #include <qmsaudit/keyfileprovider.h>
@@ -70,6 +71,11 @@ Result<std::pair<std::optional<qint64>, std::optional<qint64>>> CommandOptions::
             ErrorCode::InvalidArgument, QStringLiteral("--from %1 lies after --to %2.").arg(formatTimestamp(*from), formatTimestamp(*to)));
     }
     return std::pair { from, to };
+}
+
+Result<QString> CommandOptions::recordedAs() const
+{
+    return isSet("as") ? requiredValue("as") : Result<QString>(ToolIdentity::systemUser());
 }
 
 Result<EventFilter> CommandOptions::eventFilter() const

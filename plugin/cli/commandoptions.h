@@ -42,6 +42,8 @@ public:
     Result<QString> requiredValue(const char *name) const;
     /// --from/--to as a time range; fails if either is malformed or from lies after to.
     Result<std::pair<std::optional<qint64>, std::optional<qint64>>> timeRange() const;
+    /// Who is recorded as acting: --as (not empty), else the operating-system user.
+    Result<QString> recordedAs() const;
     /// The filter options (--from, --to, --occurred-from/-to, --actor, --action, --object-id,
     /// --object-type, --outcome, --text) as a filter; fails with a usage error on a bad value.
     Result<EventFilter> eventFilter() const;

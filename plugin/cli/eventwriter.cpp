@@ -57,14 +57,15 @@ std::optional<EventWriter::Format> EventWriter::formatFromName(const QString &na
     return std::nullopt;
 }
 
-Result<EventWriter::Output> EventWriter::outputFromOptions(const CommandOptions &options, const QString &command)
+Result<EventWriter::Output> EventWriter::outputFromOptions(const CommandOptions &options, const QString &command, bool withTable)
 {
     Output output;
     if (options.isSet("format")) {
         const auto parsed = formatFromName(options.value("format"));
-        if (!parsed) {
-            return Error(ErrorCode::InvalidArgument,
-                         QStringLiteral("Unknown format '%1' for %2; use table, jsonl or csv.").arg(options.value("format"), command));
+        if (!parsed || (!withTable && *parsed == Format::Table)) {
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("Unknown format '%1' for %2; use %3.")
+                                                         .arg(options.value("format"), command,
+                                                              withTable ? QStringLiteral("table, jsonl or csv") : QStringLiteral("jsonl or csv")));
         }
         output.format = *parsed;
     }

@@ -35,12 +35,13 @@ public:
     /// "table", "jsonl" or "csv".
     static std::optional<Format> formatFromName(const QString &name);
 
-    /// --format (table by default) and --spreadsheet-safe (CSV only) of @p command's @p options.
+    /// --format (table by default) and --spreadsheet-safe (CSV only) of @p command's @p options;
+    /// a command that writes files (@p withTable false) takes jsonl or csv only.
     struct Output {
         Format format = Format::Table;
         CsvCells cells = CsvCells::Verbatim;
     };
-    static Result<Output> outputFromOptions(const CommandOptions &options, const QString &command);
+    static Result<Output> outputFromOptions(const CommandOptions &options, const QString &command, bool withTable = true);
 
     EventWriter(Format format, std::ostream &out, CsvCells cells = CsvCells::Verbatim);
 

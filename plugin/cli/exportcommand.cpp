@@ -2,6 +2,7 @@
 #include "exportcommand.h"
 
 #include "console.h"
+#include "eventwriter.h"
 #include "exitstatus.h"
 #include "terminaltext.h"
 #include "trailuserecorder.h"
@@ -38,17 +39,11 @@ int ExportCommand::run(const CommandOptions &options)
     auto filter = options.eventFilter();
     if (!filter)
         return Console::fail(filter.error());
-    auto formatName = options.requiredValue("format");
-    if (!formatName)
+    if (auto formatName = options.requiredValue("format"); !formatName)
         return Console::fail(formatName.error());
-    EventExportWriter::Format format = EventExportWriter::Format::JsonLines;
-    if (*formatName == QLatin1StringView("csv"))
-        format = EventExportWriter::Format::Csv;
-    else if (*formatName != QLatin1StringView("jsonl"))
-        return Console::usageError(QStringLiteral("Unknown format '%1' for export; use jsonl or csv.").arg(*formatName));
-    const bool spreadsheetSafe = options.isSet("spreadsheet-safe");
-    if (spreadsheetSafe && format != EventExportWriter::Format::Csv)
-        return Console::usageError(QStringLiteral("--spreadsheet-safe applies to --format csv only."));
+    auto output = EventWriter::outputFromOptions(options, QStringLiteral("export"), false);
+    if (!output)
+        return Console::fail(output.error());
     auto out = options.requiredValue("out");
     if (!out)
         return Console::fail(out.error());
@@ -58,7 +53,7 @@ int ExportCommand::run(const CommandOptions &options)
     auto use = TrailUseRecorder::create(options, Action::TrailExported, QStringLiteral("cli export"));
     if (!use)
         return Console::fail(use.error());
-    const QString formatLabel = spreadsheetSafe ? QStringLiteral("csv-spreadsheet-safe") : *formatName;
+    const QString formatLabel = output->cells == CsvCells::SpreadsheetSafe ? QStringLiteral("csv-spreadsheet-safe") : options.value("format");
     use->setAttribute(QStringLiteral("filter"), filter->describe());
     use->setAttribute(QStringLiteral("format"), formatLabel);
     use->setAttribute(QStringLiteral("file"), QFileInfo(*out).fileName());
@@ -72,7 +67,8 @@ int ExportCommand::run(const CommandOptions &options)
     QSaveFile file(*out);
     if (!file.open(QIODevice::WriteOnly))
         return Console::fail(Error(ErrorCode::IoError, QStringLiteral("Cannot create %1: %2.").arg(*out, file.errorString())));
-    EventExportWriter writer(format, file, spreadsheetSafe ? CsvCells::SpreadsheetSafe : CsvCells::Verbatim);
+    EventExportWriter writer(output->format == EventWriter::Format::Csv ? EventExportWriter::Format::Csv : EventExportWriter::Format::JsonLines,
+                             file, output->cells);
     PageRequest page{0, kPageSize};
     qint64 exported = 0;
     while (true) {

@@ -59,8 +59,11 @@ int ReviewCommand::run(const CommandOptions &options)
     review.comment = options.value("comment");
     review.signatureMeaning = options.value("meaning");
 
+    auto reviewerId = options.recordedAs();
+    if (!reviewerId)
+        return Console::fail(reviewerId.error());
     Actor reviewer;
-    reviewer.id = options.isSet("as") ? options.value("as") : ToolIdentity::systemUser();
+    reviewer.id = *reviewerId;
     reviewer.name = options.value("name");
     // A signed statement names its signer in print (Part 11 §11.50): the name is required.
     if (review.kind == ReviewRecord::Kind::TrailReviewed && reviewer.name.trimmed().isEmpty())

@@ -36,15 +36,11 @@ bool writableByCaller(const QString &path)
 
 Result<TrailUseRecorder> TrailUseRecorder::create(const CommandOptions &options, Action action, const QString &view)
 {
+    auto actor = options.recordedAs();
+    if (!actor)
+        return actor.error();
     TrailUseRecorder use;
-    if (options.isSet("as")) {
-        auto actor = options.requiredValue("as");
-        if (!actor)
-            return actor.error();
-        use.m_event.actor.id = *actor;
-    } else {
-        use.m_event.actor.id = ToolIdentity::systemUser();
-    }
+    use.m_event.actor.id = *actor;
     use.m_event.action = action;
     use.m_event.host = ToolIdentity::host();
     use.m_event.attributes.insert(QStringLiteral("view"), view);
