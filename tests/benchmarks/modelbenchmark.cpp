@@ -12,7 +12,6 @@
 #include <QFile>
 
 #include <algorithm>
-#include <cstdio>
 #include <vector>
 
 namespace QmsAudit::Bench {
@@ -33,12 +32,6 @@ ModelBenchmark::ModelBenchmark(QString logPath, QString keyFile, int repetitions
 }
 
 ModelBenchmark::~ModelBenchmark() = default;
-
-void ModelBenchmark::print(const QString &line) const
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
-}
 
 double ModelBenchmark::rawNewestPageMs(const BenchmarkFilter &kind)
 {
@@ -85,7 +78,7 @@ bool ModelBenchmark::filterFigures(const BenchmarkFilter &kind)
     const double lastMs = medianMs(m_repetitions, [&] { return msUntilSignal(&model, &EventListModel::windowReset, [&] { model.jumpToEnd(); }); });
     const qint64 lastSeq = model.rowCount() > 0 ? model.eventAt(model.rowCount() - 1).seq : -1;
     const double rawMs = rawNewestPageMs(kind);
-    print(QStringLiteral("model %1: first page %2, last page %3, count %4 = %5 events | raw SQLCipher newest page %6 | ratio %7 / %8")
+    printLine(QStringLiteral("model %1: first page %2, last page %3, count %4 = %5 events | raw SQLCipher newest page %6 | ratio %7 / %8")
               .arg(kind.name, formatMs(firstMs), formatMs(lastMs), formatMs(countMs))
               .arg(count)
               .arg(formatMs(rawMs), ratio(firstMs, rawMs), ratio(lastMs, rawMs)));
@@ -93,7 +86,7 @@ bool ModelBenchmark::filterFigures(const BenchmarkFilter &kind)
         return false;
     // The list's last row, newest first, is the filter's oldest match: seq 1 for every event.
     if (kind.filter.isEmpty() && lastSeq != 1) {
-        print(QStringLiteral("the last page ends at seq %1, not 1").arg(lastSeq));
+        printLine(QStringLiteral("the last page ends at seq %1, not 1").arg(lastSeq));
         return false;
     }
     return true;
@@ -125,7 +118,7 @@ bool ModelBenchmark::scrollFigure()
             --firstNew;
         for (int row = firstNew; row < model.rowCount(); ++row) {
             if (model.eventAt(row).seq != expected) {
-                print(QStringLiteral("scrolling: row %1 is seq %2, expected %3").arg(row).arg(model.eventAt(row).seq).arg(expected));
+                printLine(QStringLiteral("scrolling: row %1 is seq %2, expected %3").arg(row).arg(model.eventAt(row).seq).arg(expected));
                 return false;
             }
             --expected;
@@ -138,7 +131,7 @@ bool ModelBenchmark::scrollFigure()
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const double rssEnd = ProcessMemory::residentMb();
     const double peak = ProcessMemory::peakMb();
-    print(QStringLiteral("model scroll, all events newest first, first row to last: %1 rows in %2 pages of %3 in %4 s (%5 rows/s, slowest page %6), "
+    printLine(QStringLiteral("model scroll, all events newest first, first row to last: %1 rows in %2 pages of %3 in %4 s (%5 rows/s, slowest page %6), "
                          "window %7 rows | RSS %8 MB at the first row, peak %9 MB, %10 MB at the last row: growth %11 MB")
               .arg(seen)
               .arg(pages)
@@ -158,13 +151,13 @@ bool ModelBenchmark::run()
 {
     auto reader = EventReader::open(m_logPath, m_keys);
     if (!reader) {
-        print(QStringLiteral("cannot open %1: %2").arg(m_logPath, reader.error().message()));
+        printLine(QStringLiteral("cannot open %1: %2").arg(m_logPath, reader.error().message()));
         return false;
     }
     m_reader = std::move(*reader);
     auto raw = openRawConnection(m_logPath, m_keys);
     if (!raw) {
-        print(QStringLiteral("raw connection: %1").arg(raw.error().message()));
+        printLine(QStringLiteral("raw connection: %1").arg(raw.error().message()));
         return false;
     }
     m_raw = std::move(*raw);
@@ -173,7 +166,7 @@ bool ModelBenchmark::run()
 
     const QList<BenchmarkFilter> filters = benchmarkFilters(*m_reader);
     if (filters.isEmpty()) {
-        print(QStringLiteral("the log is empty"));
+        printLine(QStringLiteral("the log is empty"));
         return false;
     }
     bool ok = true;

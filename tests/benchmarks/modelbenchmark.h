@@ -38,7 +38,6 @@ private:
     bool filterFigures(const BenchmarkFilter &kind);
     double rawNewestPageMs(const BenchmarkFilter &kind);
     bool scrollFigure();
-    void print(const QString &line) const;
 
     QString m_logPath;
     KeyFileProvider m_keys;

@@ -12,7 +12,6 @@
 #include <QFile>
 
 #include <algorithm>
-#include <cstdio>
 #include <vector>
 
 namespace QmsAudit::Bench {
@@ -28,12 +27,6 @@ ReadBenchmark::ReadBenchmark(QString logPath, QString keyFile, int repetitions)
     , m_keys(keyFile)
     , m_repetitions(repetitions)
 {
-}
-
-void ReadBenchmark::print(const QString &line) const
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
 }
 
 double ReadBenchmark::timedMedianMs(const std::function<void()> &work, int repetitions) const
@@ -78,7 +71,7 @@ void ReadBenchmark::pageFigure(const char *name, const EventFilter &filter, doub
     const double firstMs = timedMedianMs(first, m_repetitions);
     const qint64 lastAfter = lastPageAfter(filter);
     const double lastMs = timedMedianMs([&] { (void)m_log->query(filter, {lastAfter, kPageSize}); }, m_repetitions);
-    print(QStringLiteral("%1: first page %2, last page %3 (%4 rows/page) | raw %5-row primary-key page %6 | ratio %7 / %8")
+    printLine(QStringLiteral("%1: first page %2, last page %3 (%4 rows/page) | raw %5-row primary-key page %6 | ratio %7 / %8")
               .arg(QLatin1StringView(name), formatMs(firstMs), formatMs(lastMs))
               .arg(count)
               .arg(kPageSize)
@@ -103,7 +96,7 @@ double ReadBenchmark::rawPageMs()
             bytes += select->blobView(1).size() + select->blobView(2).size();
         }
         if (bytes == 0)
-            print(QStringLiteral("raw page read nothing"));
+            printLine(QStringLiteral("raw page read nothing"));
     }, m_repetitions);
 }
 
@@ -126,7 +119,7 @@ double ReadBenchmark::rawScanMs(const char *sql, int columns, qint64 &rows)
             bytes += select->blobView(c).size();
     }
     if (bytes == 0 && rows > 0)
-        print(QStringLiteral("raw scan read nothing"));
+        printLine(QStringLiteral("raw scan read nothing"));
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
@@ -136,7 +129,7 @@ double ReadBenchmark::rawQuickCheckMs()
     timer.start();
     auto check = m_raw->queryText("PRAGMA quick_check");
     if (!check || *check != QLatin1StringView("ok"))
-        print(QStringLiteral("raw quick_check failed"));
+        printLine(QStringLiteral("raw quick_check failed"));
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
@@ -146,21 +139,21 @@ bool ReadBenchmark::run()
     openTimer.start();
     auto log = AuditLog::open(m_logPath, m_keys);
     if (!log) {
-        print(QStringLiteral("cannot open %1: %2").arg(m_logPath, log.error().message()));
+        printLine(QStringLiteral("cannot open %1: %2").arg(m_logPath, log.error().message()));
         return false;
     }
     m_log = std::move(*log);
     const double openMs = double(openTimer.nsecsElapsed()) / 1e6;
     auto raw = openRawConnection(m_logPath, m_keys);
     if (!raw) {
-        print(QStringLiteral("raw connection: %1").arg(raw.error().message()));
+        printLine(QStringLiteral("raw connection: %1").arg(raw.error().message()));
         return false;
     }
     m_raw = std::move(*raw);
 
     auto head = m_log->head();
     const qint64 events = head ? head->seq : 0;
-    print(QStringLiteral("log %1: %2 events, %3 MB, layout %4, opened in %5 (a migration runs here)")
+    printLine(QStringLiteral("log %1: %2 events, %3 MB, layout %4, opened in %5 (a migration runs here)")
               .arg(m_logPath)
               .arg(events)
               .arg(QFile(m_logPath).size() / 1e6, 0, 'f', 0)
@@ -168,19 +161,19 @@ bool ReadBenchmark::run()
               .arg(formatMs(openMs)));
     auto first = m_log->eventAt(1);
     if (!first || events == 0) {
-        print(QStringLiteral("the log is empty"));
+        printLine(QStringLiteral("the log is empty"));
         return false;
     }
     const qint64 firstDay = first->recordedAtUs / kMicrosPerDay * kMicrosPerDay;
     const qint64 lastDay = head->recordedAtUs / kMicrosPerDay * kMicrosPerDay + kMicrosPerDay;
 
     const double pageMs = rawPageMs();
-    print(QStringLiteral("baseline: raw %1-row page on the primary key %2").arg(kPageSize).arg(formatMs(pageMs)));
+    printLine(QStringLiteral("baseline: raw %1-row page on the primary key %2").arg(kPageSize).arg(formatMs(pageMs)));
 
     // The same filter kinds as the model's figures (qmsaudit_view_benchmarks).
     auto reader = m_log->reader();
     if (!reader) {
-        print(QStringLiteral("reader: %1").arg(reader.error().message()));
+        printLine(QStringLiteral("reader: %1").arg(reader.error().message()));
         return false;
     }
     for (const BenchmarkFilter &kind : benchmarkFilters(**reader))
@@ -195,7 +188,7 @@ bool ReadBenchmark::run()
     verifyTimer.start();
     const VerificationReport report = m_log->verify();
     const double verifyMs = double(verifyTimer.nsecsElapsed()) / 1e6;
-    print(QStringLiteral("verify: %1 (%2) in %3 = %4 events/s | raw scan of the same columns %5 (%6 events/s) + raw quick_check %7 "
+    printLine(QStringLiteral("verify: %1 (%2) in %3 = %4 events/s | raw scan of the same columns %5 (%6 events/s) + raw quick_check %7 "
                          "| verify/(scan+quick_check) speed ratio %8, verify/scan %9")
               .arg(report.ok ? QStringLiteral("OK") : QStringLiteral("FAILED"))
               .arg(report.eventCount)
@@ -216,7 +209,7 @@ bool ReadBenchmark::run()
     auto stats = m_log->statistics(firstDay, lastDay);
     const double statsMs = double(statsTimer.nsecsElapsed()) / 1e6;
     const double peak = ProcessMemory::peakMb();
-    print(QStringLiteral("stats over %1 days: %2, total %3, peak RSS %4 MB (%5 MB before) | raw scan of the grouped columns %6 | ratio %7")
+    printLine(QStringLiteral("stats over %1 days: %2, total %3, peak RSS %4 MB (%5 MB before) | raw scan of the grouped columns %6 | ratio %7")
               .arg((lastDay - firstDay) / kMicrosPerDay)
               .arg(formatMs(statsMs))
               .arg(stats ? stats->total : -1)

@@ -35,7 +35,6 @@ private:
     double rawPageMs();
     double rawScanMs(const char *sql, int columns, qint64 &rows);
     double rawQuickCheckMs();
-    void print(const QString &line) const;
 
     QString m_logPath;
     KeyFileProvider m_keys;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+// What the read, model and view benchmarks share to take a figure and print it.
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QObject>
@@ -8,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <vector>
 
@@ -75,6 +78,13 @@ inline double medianMs(int repetitions, const std::function<double()> &measure)
     }
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
+}
+
+/// One line of a benchmark's figures on stdout, flushed (a long run shows its figures as they come).
+inline void printLine(const QString &line)
+{
+    std::printf("%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
 }
 
 /// "0.42 ms", "120 ms", or "TIMEOUT" for a failed figure.

@@ -21,7 +21,6 @@
 #include <QTimeZone>
 
 #include <algorithm>
-#include <cstdio>
 #include <vector>
 
 namespace QmsAudit::Bench {
@@ -69,12 +68,6 @@ ViewBenchmark::~ViewBenchmark()
 {
     closeView();
     delete m_root;
-}
-
-void ViewBenchmark::print(const QString &line) const
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
 }
 
 double ViewBenchmark::msToFrame(const std::function<void()> &trigger, const std::function<bool()> &done)
@@ -180,7 +173,7 @@ bool ViewBenchmark::scrollFigure(const BenchmarkFilter &kind)
     const qint64 lastShown = list->eventAt(list->rowCount() - 1).seq;
     const bool right = first && !first->events.isEmpty() && first->events.first().seq == lastShown
         && table->property("currentRow").toInt() == list->rowCount() - 1;
-    print(QStringLiteral("view scroll, %1, first row to last by keyboard: %2 pages in %3 s (%4 ms a page, each drawn), last row seq %5 %6 | "
+    printLine(QStringLiteral("view scroll, %1, first row to last by keyboard: %2 pages in %3 s (%4 ms a page, each drawn), last row seq %5 %6 | "
                          "RSS %7 MB at the first row, peak %8 MB, %9 MB at the last row: growth %10 MB")
               .arg(kind.name)
               .arg(pages)
@@ -200,7 +193,7 @@ bool ViewBenchmark::run()
     KeyFileProvider keys(m_keyFile);
     auto reader = EventReader::open(m_logPath, keys);
     if (!reader) {
-        print(QStringLiteral("cannot open %1: %2").arg(m_logPath, reader.error().message()));
+        printLine(QStringLiteral("cannot open %1: %2").arg(m_logPath, reader.error().message()));
         return false;
     }
     m_reader = std::move(*reader);
@@ -214,7 +207,7 @@ bool ViewBenchmark::run()
     scene.setData(kScene, QUrl::fromLocalFile(QDir::current().filePath(QStringLiteral("ViewBenchmarkScene.qml"))));
     m_root = qobject_cast<QQuickItem *>(scene.createWithInitialProperties({{QStringLiteral("logPath"), m_logPath}, {QStringLiteral("keyFile"), m_keyFile}}));
     if (!m_root) {
-        print(QStringLiteral("the scene did not load: %1").arg(scene.errorString()));
+        printLine(QStringLiteral("the scene did not load: %1").arg(scene.errorString()));
         return false;
     }
     m_window = std::make_unique<QQuickWindow>();
@@ -233,11 +226,11 @@ bool ViewBenchmark::run()
     while (m_source && m_source->property("status").toInt() != Ready && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
     if (!m_source || m_source->property("status").toInt() != Ready) {
-        print(QStringLiteral("the source did not open: %1").arg(m_source ? m_source->property("errorString").toString() : QString()));
+        printLine(QStringLiteral("the source did not open: %1").arg(m_source ? m_source->property("errorString").toString() : QString()));
         return false;
     }
     const double openViewOnlyMs = medianMs(m_repetitions, [this] { return openViewMs(m_source); });
-    print(QStringLiteral("view open: log and AuditLogView to the first frame with rows %1 | AuditLogView on an open source %2 (1280x800, %3)")
+    printLine(QStringLiteral("view open: log and AuditLogView to the first frame with rows %1 | AuditLogView on an open source %2 (1280x800, %3)")
               .arg(formatMs(openLogMs), formatMs(openViewOnlyMs), m_window->rendererInterface()->graphicsApi() == QSGRendererInterface::Software
                                                               ? QStringLiteral("software renderer")
                                                               : QStringLiteral("hardware renderer")));
@@ -245,7 +238,7 @@ bool ViewBenchmark::run()
 
     for (const BenchmarkFilter &kind : filters) {
         const double changeMs = medianMs(m_repetitions, [&] { return filterChangeMs(kind); });
-        print(QStringLiteral("view filter change to %1: first rows on screen %2").arg(kind.name, formatMs(changeMs)));
+        printLine(QStringLiteral("view filter change to %1: first rows on screen %2").arg(kind.name, formatMs(changeMs)));
         ok = ok && changeMs >= 0;
     }
     // The filter with the most pages that a keyboard can page through in a benchmark's time.

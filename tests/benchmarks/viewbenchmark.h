@@ -44,7 +44,6 @@ private:
     double msToFrame(const std::function<void()> &trigger, const std::function<bool()> &done);
     QObject *model() const;
     void closeView();
-    void print(const QString &line) const;
 
     QString m_logPath;
     QString m_keyFile;
