@@ -64,7 +64,8 @@ void ChainCheck::add(const StoredRecord &record)
         && encoded->recordedAtUs >= m_previousRecordedAt) {
         m_previousRecordedAt = encoded->recordedAtUs;
         if (m_summary)
-            m_summary->count(encoded->recordedAtUs, encoded->actorId, encoded->action, encoded->objectType, encoded->outcome);
+            m_summary->count({seq, encoded->recordedAtUs, encoded->actorId, encoded->action, encoded->objectType, encoded->objectId,
+                              encoded->outcome});
     } else {
         checkDecoded(record);
     }
@@ -112,8 +113,12 @@ void ChainCheck::checkDecoded(const StoredRecord &record)
         addFinding(Kind::TimeWentBackwards, seq, QStringLiteral("recorded_at is earlier than the previous record's"));
     m_previousRecordedAt = e.recordedAtUs;
     if (m_summary) {
-        m_summary->count(e.recordedAtUs, e.actor.id.toUtf8(), actionName(e.action).toUtf8(), e.object.type.toUtf8(),
-                         outcomeName(e.outcome).toUtf8());
+        const QByteArray actorId = e.actor.id.toUtf8();
+        const QByteArray action = actionName(e.action).toUtf8();
+        const QByteArray objectType = e.object.type.toUtf8();
+        const QByteArray objectId = e.object.id.toUtf8();
+        const QByteArray outcome = outcomeName(e.outcome).toUtf8();
+        m_summary->count({seq, e.recordedAtUs, actorId, action, objectType, objectId, outcome});
     }
 }
 

@@ -34,13 +34,14 @@ void addFinding(VerificationReport &report, QString detail)
 
 SummaryCheck::SummaryCheck(Connection &connection)
     : m_connection(connection)
+    , m_rollups(connection)
 {
 }
 
-void SummaryCheck::count(qint64 recordedAtUs, QByteArrayView actorId, QByteArrayView action, QByteArrayView objectType,
-                         QByteArrayView outcome)
+void SummaryCheck::count(const RollupRecord &record)
 {
-    const qint64 day = recordedAtUs / kMicrosPerDay;
+    m_rollups.count(record);
+    const qint64 day = record.recordedAtUs / kMicrosPerDay;
     if (m_day != day) {
         // A day seen before means time went backwards in the hashed records (reported as such);
         // its counts are then split and may show as a summary mismatch as well.
@@ -48,11 +49,11 @@ void SummaryCheck::count(qint64 recordedAtUs, QByteArrayView actorId, QByteArray
         m_day = day;
     }
     m_key.clear();
-    appendPart(m_key, action);
-    appendPart(m_key, objectType);
-    appendPart(m_key, outcome);
+    appendPart(m_key, record.action);
+    appendPart(m_key, record.objectType);
+    appendPart(m_key, record.outcome);
     ++m_actions[m_key];
-    m_key.assign(actorId.data(), size_t(actorId.size()));
+    m_key.assign(record.actorId.data(), size_t(record.actorId.size()));
     ++m_actors[m_key];
 }
 
@@ -117,6 +118,7 @@ void SummaryCheck::compareDay(VerificationReport &report)
 
 void SummaryCheck::finish(VerificationReport &report)
 {
+    m_rollups.finish(report);
     compareDay(m_pending);
     m_selectDay.reset(); // finish the statements: open reads block WAL checkpoints
     m_selectActorDay.reset();

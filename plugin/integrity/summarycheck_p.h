@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "integrity/rollupcheck_p.h"
 #include "storage/statement_p.h"
 
 #include <qmsaudit/verificationreport.h>
@@ -27,8 +28,10 @@ class SummaryCheck
 public:
     explicit SummaryCheck(Connection &connection);
 
-    void count(qint64 recordedAtUs, QByteArrayView actorId, QByteArrayView action, QByteArrayView objectType, QByteArrayView outcome);
-    /// Compares the last day and looks for stored days without events; adds SummaryMismatch findings.
+    /// Counts one hashed record for the per-day summary and the per-month rollups (RollupCheck).
+    void count(const RollupRecord &record);
+    /// Compares the last day and month and looks for stored days or months without events; adds
+    /// SummaryMismatch findings.
     void finish(VerificationReport &report);
 
 private:
@@ -37,6 +40,7 @@ private:
     void compareRows(std::optional<Statement> &select, int keyColumns, Counts &expected, const char *what, VerificationReport &report);
 
     Connection &m_connection;
+    RollupCheck m_rollups;
     std::optional<Statement> m_selectDay;
     std::optional<Statement> m_selectActorDay;
     std::optional<qint64> m_day;

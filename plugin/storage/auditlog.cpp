@@ -76,9 +76,7 @@ Result<void> AuditLogPrivate::setJournalMode(const char *pragma, const char *exp
 
 Result<void> AuditLogPrivate::connect()
 {
-    m_summary.reset();
-    m_insertText.reset();
-    m_insert.reset();
+    dropStatements();
     m_connection.reset();
     auto connection = openConnection(Connection::Mode::ReadWrite);
     if (!connection)
@@ -99,6 +97,13 @@ Result<void> AuditLogPrivate::connect()
             return r;
         if (auto r = Schema::migrate(*m_connection, meta->schemaVersion); !r)
             return r;
+        if (meta->schemaVersion < 7) { // the rollups of layout 7 are counted here, not in SQL
+            auto head = readHead(*m_connection);
+            if (!head)
+                return head.error();
+            if (auto r = RollupWriter(*m_connection).rebuild(head->recordedAtUs); !r)
+                return r;
+        }
         if (auto r = transaction.commit(); !r)
             return r;
         meta->schemaVersion = Schema::CurrentVersion;
@@ -140,6 +145,14 @@ void AuditLogPrivate::setKey(SecretKey key)
     m_reader.reset(); // its connection has the old key; the next read opens one with the new
 }
 
+void AuditLogPrivate::dropStatements()
+{
+    m_rollups.reset();
+    m_summary.reset();
+    m_insertText.reset();
+    m_insert.reset();
+}
+
 void AuditLogPrivate::dropReader()
 {
     QMutexLocker lock(&m_readerMutex);
@@ -174,6 +187,14 @@ Result<void> AuditLogPrivate::beginAppend(PendingAppend &pending)
     }
     // recorded_at never goes backwards along the chain, even if the wall clock does.
     pending.recordedAtUs = std::max(m_clock.nowUtcMicros(), head->recordedAtUs);
+    // The first event of a new day closes the newest day: its rollups are counted now, in this
+    // transaction, so that they commit or roll back with the event.
+    if (head->seq > 0 && RollupWriter::dayStartUs(pending.recordedAtUs) > RollupWriter::dayStartUs(head->recordedAtUs)) {
+        if (!m_rollups)
+            m_rollups.emplace(**connection);
+        if (auto r = m_rollups->closeDay(RollupWriter::dayStartUs(head->recordedAtUs)); !r)
+            return r;
+    }
     pending.lastHash = head->hash;
     pending.lastSeq = head->seq;
     pending.firstSeq = head->seq + 1;
@@ -262,9 +283,7 @@ Result<QList<qint64>> AuditLogPrivate::appendLocked(const QList<Event> &events)
 Result<void> AuditLogPrivate::resolveUncertainCommit(const Error &commitError, qint64 lastSeq, const QByteArray &lastHash)
 {
     // The caller has ended its transaction (ROLLBACK) on the old connection already.
-    m_summary.reset();
-    m_insertText.reset();
-    m_insert.reset();
+    dropStatements();
     if (auto reconnected = connect(); !reconnected) {
         m_connection.reset();
         return Error(commitError.code(), QStringLiteral("%1 The log could not be reopened to check whether the events were stored: %2")
@@ -540,6 +559,11 @@ Result<void> AuditLog::rebuildSummary()
     if (auto r = transaction.begin(); !r)
         return r;
     if (auto r = (*connection)->exec(SchemaSql::RebuildSummary); !r)
+        return r;
+    auto head = d->readHead(**connection);
+    if (!head)
+        return head.error();
+    if (auto r = RollupWriter(**connection).rebuild(head->recordedAtUs); !r)
         return r;
     return transaction.commit();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "rollup/rollupwriter_p.h"
 #include "storage/connection_p.h"
 #include "storage/schema_p.h"
 #include "storage/summarywriter_p.h"
@@ -53,6 +54,8 @@ public:
     void setKey(SecretKey key);
     /// Drops the reader (the file was replaced under it).
     void dropReader();
+    /// Finalises the writer's prepared statements: before the connection is replaced or rekeyed.
+    void dropStatements();
 
     const QString m_path;
     SecretKey m_key; ///< kept (wiped on destruction) to open verification connections and reconnect
@@ -64,6 +67,7 @@ public:
     std::optional<Statement> m_insert;
     std::optional<Statement> m_insertText;
     std::optional<SummaryWriter> m_summary; ///< reset with m_insert: its statements belong to m_connection
+    std::optional<RollupWriter> m_rollups;  ///< likewise
     mutable QMutex m_mutex;
     QMutex m_readerMutex; ///< guards m_reader and m_key changes; taken after m_mutex, never before
     std::shared_ptr<EventReader> m_reader;

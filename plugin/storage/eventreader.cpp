@@ -6,6 +6,7 @@
 #include "query/querybuilder_p.h"
 #include "query/textmatch_p.h"
 #include "storage/schemasql_p.h"
+#include "rollup/aggregatereader_p.h"
 #include "storage/summaryreader_p.h"
 
 #include <QScopeGuard>
@@ -331,6 +332,15 @@ Result<LogStatistics> EventReader::statistics(std::optional<qint64> fromUs, std:
     for (qint64 n : std::as_const(stats.byAction))
         stats.total += n;
     return stats;
+}
+
+Result<PeriodAggregates> EventReader::aggregates(const AggregateRequest &request, const std::atomic_bool *cancel) const
+{
+    QMutexLocker lock(&d->m_aggregateMutex);
+    auto aggregate = d->aggregateConnection();
+    if (!aggregate)
+        return aggregate.error();
+    return AggregateReader(**aggregate, request, cancel).read();
 }
 
 Result<EventPage> EventReader::documentHistory(const QString &objectType, const QString &objectId, const PageRequest &page) const

@@ -85,9 +85,7 @@ void KeyRotation::removeBackups() const
 Result<void> KeyRotation::restoreBackup()
 {
     d.dropReader();
-    d.m_summary.reset();
-    d.m_insertText.reset();
-    d.m_insert.reset();
+    d.dropStatements();
     d.m_connection.reset();
     // A journal left by the failed rekey belongs to the half-rekeyed file: it must not be
     // replayed onto the restored one.
@@ -165,9 +163,7 @@ Result<void> KeyRotation::rotate(const SecretKey &newKey, const QString &newKeyK
     // 2. sqlite3_rekey rewrites every page through the rollback journal; leaving WAL also
     // checkpoints everything into the main file, so the backup below is complete.
     d.dropReader(); // its connection would keep the WAL in use
-    d.m_summary.reset();
-    d.m_insertText.reset();
-    d.m_insert.reset();
+    d.dropStatements();
     if (auto r = d.setJournalMode("PRAGMA journal_mode = DELETE", "delete"); !r)
         return failed(attempt, r.error());
     if (auto backedUp = makeBackup(); !backedUp) {

@@ -50,7 +50,8 @@ QByteArray Schema::Meta::genesis() const
 Result<void> Schema::create(Connection &connection, const Meta &meta)
 {
     for (const char *sql :
-         {SchemaSql::Create, SchemaSql::CreateText, SchemaSql::RefuseReplacingMeta, SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary}) {
+         {SchemaSql::Create, SchemaSql::CreateText, SchemaSql::RefuseReplacingMeta, SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary,
+          SchemaSql::CreateRollups}) {
         if (auto r = connection.exec(sql); !r)
             return r;
     }
@@ -139,6 +140,7 @@ Result<void> Schema::migrate(Connection &connection, int fromVersion)
         {3, {SchemaSql::CreateReadIndexes}}, // the summary comes with step 4
         {4, {SchemaSql::DropSummary, SchemaSql::CreateSummary, SchemaSql::RebuildSummary}},
         {5, {SchemaSql::PartitionTextIndex}},
+        {6, {SchemaSql::CreateRollups}}, // AuditLogPrivate::connect() then fills them (RollupWriter::rebuild)
     };
     int version = fromVersion;
     for (const Step &step : steps) {

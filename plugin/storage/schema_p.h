@@ -23,8 +23,9 @@ public:
     /// 4: read indexes for keyset pages in seq order (SchemaSql::CreateReadIndexes) and the
     /// per-day summary kept by the writer (SchemaSql::CreateSummary). 5: the summary's counts
     /// lose NOT NULL, so that updating them keeps no statement journal. 6: the text index is
-    /// partitioned by seq (SchemaSql::CreateText).
-    static constexpr int CurrentVersion = 6;
+    /// partitioned by seq (SchemaSql::CreateText). 7: per-month rollups for the management
+    /// review and a partial index of changes without a reason (SchemaSql::CreateRollups).
+    static constexpr int CurrentVersion = 7;
 
     /// What the meta table records about a log.
     struct Meta {

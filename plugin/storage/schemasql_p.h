@@ -134,6 +134,85 @@ INSERT INTO summary_day_actor (day, actor_id, events)
     SELECT recorded_at / 86400000000, actor_id, count(*) FROM events GROUP BY 1, 2;
 )sql";
 
+/// Layout 7: per-month rollups for the management review (MonthRollup, docs/aggregates.md).
+/// Derived data, not hashed, like the summary: verify recounts them from the chain and
+/// AuditLog::rebuildSummary() recreates them. They cover every day before the newest event's
+/// day: the writer rolls a day up when the first event of a later day arrives, in that event's
+/// transaction. month = (year - 1970) * 12 + month - 1 of recorded_at in UTC. No NOT NULL on what
+/// the writer UPDATEs (pitfall 21, above).
+inline constexpr const char *CreateRollups = R"sql(
+CREATE TABLE IF NOT EXISTS rollup_object_month (
+    month            INTEGER NOT NULL,
+    object_type      TEXT NOT NULL,
+    object_id        TEXT NOT NULL,
+    events           INTEGER,
+    accesses         INTEGER,
+    changes          INTEGER,
+    workflow         INTEGER,
+    denied           INTEGER,
+    last_revised_at  INTEGER,
+    last_reviewed_at INTEGER,
+    last_retired_at  INTEGER,
+    PRIMARY KEY (month, object_type, object_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rollup_actor_month (
+    month    INTEGER NOT NULL,
+    actor_id TEXT NOT NULL,
+    events   INTEGER,
+    changes  INTEGER,
+    workflow INTEGER,
+    denied   INTEGER,
+    PRIMARY KEY (month, actor_id)
+) WITHOUT ROWID;
+-- One row per approve or release that follows a submit of the same object; seq is the approve's.
+CREATE TABLE IF NOT EXISTS rollup_cycle (
+    seq          INTEGER PRIMARY KEY,
+    object_type  TEXT NOT NULL,
+    stage        TEXT NOT NULL,
+    submitted_at INTEGER NOT NULL,
+    recorded_at  INTEGER NOT NULL
+);
+-- Changes without a reason should not exist: a partial index makes counting them free of a scan.
+CREATE INDEX IF NOT EXISTS ix_events_change_without_reason ON events (recorded_at)
+    WHERE reason = '' AND action IN ('create', 'edit', 'revise', 'delete', 'obsolete', 'restore');
+)sql";
+
+inline constexpr const char *ClearRollups = R"sql(
+DELETE FROM rollup_object_month;
+DELETE FROM rollup_actor_month;
+DELETE FROM rollup_cycle;
+)sql";
+
+/// The events a rollup counts, from ?1 on and recorded before ?2.
+inline constexpr const char *SelectRollupEvents =
+    "SELECT seq, recorded_at, actor_id, action, object_type, object_id, outcome FROM events "
+    "WHERE seq >= ?1 AND recorded_at < ?2 ORDER BY seq";
+/// The first seq recorded at or after ?1.
+inline constexpr const char *SelectFirstSeqAt =
+    "SELECT seq FROM events WHERE recorded_at >= ?1 ORDER BY recorded_at, seq LIMIT 1";
+/// The latest successful submit of an object before seq ?3 (the start of a workflow cycle).
+inline constexpr const char *SelectLastSubmit =
+    "SELECT recorded_at FROM events INDEXED BY ix_events_object WHERE object_id = ?1 AND object_type = ?2 "
+    "AND action = 'submit' AND outcome = 'success' AND seq < ?3 ORDER BY seq DESC LIMIT 1";
+inline constexpr const char *EnsureObjectRollupRow =
+    "INSERT OR IGNORE INTO rollup_object_month (month, object_type, object_id, events, accesses, changes, workflow, denied) "
+    "VALUES (?1, ?2, ?3, 0, 0, 0, 0, 0)";
+/// A NULL time keeps the stored one; max() of anything with NULL would be NULL.
+inline constexpr const char *AddToObjectRollupRow =
+    "UPDATE rollup_object_month SET events = events + ?4, accesses = accesses + ?5, changes = changes + ?6, "
+    "workflow = workflow + ?7, denied = denied + ?8, "
+    "last_revised_at = CASE WHEN ?9 IS NULL THEN last_revised_at ELSE max(coalesce(last_revised_at, ?9), ?9) END, "
+    "last_reviewed_at = CASE WHEN ?10 IS NULL THEN last_reviewed_at ELSE max(coalesce(last_reviewed_at, ?10), ?10) END, "
+    "last_retired_at = CASE WHEN ?11 IS NULL THEN last_retired_at ELSE max(coalesce(last_retired_at, ?11), ?11) END "
+    "WHERE month = ?1 AND object_type = ?2 AND object_id = ?3";
+inline constexpr const char *EnsureActorRollupRow =
+    "INSERT OR IGNORE INTO rollup_actor_month (month, actor_id, events, changes, workflow, denied) VALUES (?1, ?2, 0, 0, 0, 0)";
+inline constexpr const char *AddToActorRollupRow =
+    "UPDATE rollup_actor_month SET events = events + ?3, changes = changes + ?4, workflow = workflow + ?5, "
+    "denied = denied + ?6 WHERE month = ?1 AND actor_id = ?2";
+inline constexpr const char *InsertCycle =
+    "INSERT INTO rollup_cycle (seq, object_type, stage, submitted_at, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+
 /// SQLite 3.15 has no UPSERT (docs/design-notes.md, pitfall 9): make sure the row exists, then add.
 inline constexpr const char *EnsureSummaryRow =
     "INSERT OR IGNORE INTO summary_day (day, action, object_type, outcome, events) VALUES (?1, ?2, ?3, ?4, 0)";

@@ -44,6 +44,12 @@ void Statement::bind(int index, const QString &text)
     noteBindResult(m_api.bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
 }
 
+void Statement::bindText(int index, QByteArrayView utf8)
+{
+    // A non-null pointer even for no bytes: empty text, not NULL.
+    noteBindResult(m_api.bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.data(), int(utf8.size()), SQLITE_TRANSIENT));
+}
+
 void Statement::bindBlob(int index, const QByteArray &blob)
 {
     // A zero-length blob must still be a blob, not NULL: pass a non-null pointer.

@@ -23,6 +23,8 @@ public:
 
     void bind(int index, qint64 value);
     void bind(int index, const QString &text);
+    /// UTF-8 text that is already bytes (a column read with textView(), a rollup key).
+    void bindText(int index, QByteArrayView utf8);
     void bindBlob(int index, const QByteArray &blob);
     void bindNull(int index);
 

@@ -4,6 +4,7 @@
 #include <qmsaudit/eventreader.h>
 
 #include "sqlciphershell.h"
+#include "mockclock.h"
 #include "testlog.h"
 
 #include <gtest/gtest.h>
@@ -13,8 +14,13 @@ using namespace QmsAudit::Test;
 
 namespace {
 
+/// Layout 7 added the per-month rollups and the index of changes without a reason.
+#define QMSAUDIT_BEFORE_LAYOUT_7 \
+    "DROP TABLE rollup_object_month; DROP TABLE rollup_actor_month; DROP TABLE rollup_cycle;\n" \
+    "DROP INDEX ix_events_change_without_reason;\n"
+
 /// Layout 6 added the meta row text_partition_events: older logs do not have it.
-#define QMSAUDIT_BEFORE_LAYOUT_6 \
+#define QMSAUDIT_BEFORE_LAYOUT_6 QMSAUDIT_BEFORE_LAYOUT_7 \
     "DROP TRIGGER meta_no_delete; DELETE FROM meta WHERE key = 'text_partition_events';\n" \
     "CREATE TRIGGER meta_no_delete BEFORE DELETE ON meta BEGIN SELECT RAISE(ABORT, 'log metadata cannot be deleted'); END;\n"
 
@@ -57,9 +63,9 @@ TEST(Schema, NewLogsUseTheCurrentLayout)
 {
     TestLogDir dir;
     auto log = dir.create();
-    EXPECT_EQ(log->schemaVersion(), 6);
+    EXPECT_EQ(log->schemaVersion(), 7);
     log.reset();
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("6"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("7"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'genesis';")), QStringLiteral("v2"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_events_actor_action';")),
               QStringLiteral("1"));
@@ -78,7 +84,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 6);
+        EXPECT_EQ(log->schemaVersion(), 7);
         Event e = sampleEvent(2);
         e.object.title = QStringLiteral("Zirconia gauge block");
         ASSERT_TRUE(log->append(e));
@@ -90,7 +96,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
         EXPECT_EQ(page->events.first().seq, 2);
         EXPECT_TRUE(log->verify().ok);
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("6"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("7"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_insert';")), QStringLiteral("0"));
     // One text-index row per event: the old trigger and the writer did not both index seq 2.
     EXPECT_EQ(shellValue(dir, QStringLiteral("CREATE VIRTUAL TABLE temp.terms USING fts4aux(main, events_text);\n"
@@ -106,7 +112,7 @@ TEST(Schema, VersionTwoLogGainsTheReplaceTriggerAndKeepsItsGenesis)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 6);
+        EXPECT_EQ(log->schemaVersion(), 7);
         ASSERT_TRUE(log->append(sampleEvent(0)));
         ASSERT_TRUE(log->append(sampleEvent(2)));
         EXPECT_TRUE(log->verify().ok); // chained from the v1 genesis, as the log was created
@@ -132,7 +138,7 @@ TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 6);
+        EXPECT_EQ(log->schemaVersion(), 7);
         EventFilter f;
         f.actorId = QStringLiteral("user1");
         f.actions = {Action::Edit};
@@ -152,7 +158,7 @@ TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
         const auto report = log->verify();
         EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("6"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("7"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_actor_action';")), QStringLiteral("1"));
 }
 
@@ -180,7 +186,7 @@ TEST(Schema, VersionFourLogGetsSummaryCountsWithoutNotNullOnOpen)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 6);
+        EXPECT_EQ(log->schemaVersion(), 7);
         ASSERT_TRUE(log->append(sampleEvent(30)));
         auto stats = log->statistics(std::nullopt, std::nullopt);
         ASSERT_TRUE(stats);
@@ -189,7 +195,7 @@ TEST(Schema, VersionFourLogGetsSummaryCountsWithoutNotNullOnOpen)
         const auto report = log->verify();
         EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("6"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("7"));
     for (const char *table : {"summary_day", "summary_day_actor"}) {
         const QString sql = shellValue(dir, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = '%1';").arg(QLatin1StringView(table)));
         EXPECT_TRUE(sql.contains(QStringLiteral("events      INTEGER,")) || sql.contains(QStringLiteral("events   INTEGER,"))) << sql.toStdString();
@@ -220,11 +226,11 @@ TEST(Schema, VersionFiveLogGetsAPartitionedTextIndexOnOpen)
     // A reader cannot migrate: it says how to upgrade instead of failing on the first text query.
     auto reader = EventReader::open(dir.logPath(), dir.keys());
     ASSERT_FALSE(reader);
-    EXPECT_TRUE(reader.error().message().contains(QStringLiteral("upgrades it to version 6"))) << reader.error().message().toStdString();
+    EXPECT_TRUE(reader.error().message().contains(QStringLiteral("upgrades it to version 7"))) << reader.error().message().toStdString();
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 6);
+        EXPECT_EQ(log->schemaVersion(), 7);
         Event e = sampleEvent(30);
         e.object.title = QStringLiteral("Torque wrench 30");
         ASSERT_TRUE(log->append(e));
@@ -243,6 +249,42 @@ TEST(Schema, VersionFiveLogGetsAPartitionedTextIndexOnOpen)
     EXPECT_TRUE(shellValue(dir, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'events_text';")).contains(QStringLiteral("languageid")));
     // matchinfo=fts3: no per-document sizes, two pages less to encrypt per commit (docs/performance.md).
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_docsize';")), QStringLiteral("0"));
+}
+
+TEST(Schema, VersionSixLogGetsItsRollupsCountedOnOpen)
+{
+    TestLogDir dir;
+    MockClock clock;
+    clock.set(1'780'000'000'000'000); // 2026-05-28
+    {
+        auto log = dir.create({&clock});
+        for (int i = 0; i < 60; ++i) {
+            clock.advance(9 * 3'600'000'000LL); // 60 events over 22 days: days and a month close
+            ASSERT_TRUE(log->append(sampleEvent(i)));
+        }
+    }
+    const QString rollupRows = QStringLiteral("SELECT (SELECT count(*) FROM rollup_object_month) || ' ' || "
+                                              "(SELECT count(*) FROM rollup_actor_month) || ' ' || (SELECT sum(events) FROM rollup_actor_month);");
+    const QString written = shellValue(dir, rollupRows);
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        QMSAUDIT_BEFORE_LAYOUT_7
+        "UPDATE meta SET value = '6' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    {
+        auto log = dir.open();
+        ASSERT_TRUE(log);
+        EXPECT_EQ(log->schemaVersion(), 7);
+        const auto report = log->verify();
+        EXPECT_TRUE(report.ok) << report.summary().toStdString();
+    }
+    // Counted on open from the events: the same rows the writer kept day by day.
+    EXPECT_EQ(shellValue(dir, rollupRows), written);
+    // ...which count every event but those of the newest day, which has not closed.
+    const qint64 day = 86'400'000'000;
+    int closedDays = 0;
+    for (int i = 1; i <= 60; ++i)
+        closedDays += (1'780'000'000'000'000 + i * 9 * 3'600'000'000LL) / day < clock.nowUtcMicros() / day;
+    EXPECT_TRUE(written.endsWith(QStringLiteral(" %1").arg(closedDays))) << written.toStdString() << " " << closedDays;
 }
 
 TEST(Schema, NewerLayoutIsRefusedAndLeftUntouched)

@@ -6,6 +6,7 @@
 #include <qmsaudit/eventfilter.h>
 #include <qmsaudit/keyprovider.h>
 #include <qmsaudit/logstatistics.h>
+#include <qmsaudit/periodaggregates.h>
 #include <qmsaudit/qmsaudit_export.h>
 #include <qmsaudit/result.h>
 #include <qmsaudit/verificationreport.h>
@@ -61,6 +62,9 @@ public:
     /// Counts by action, actor, object type, outcome and day over [fromUs, toUs), on the connection
     /// count() uses: pages never wait behind it.
     Result<LogStatistics> statistics(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
+    /// What the log shows for a period of whole UTC days, for the management review
+    /// (docs/aggregates.md), on the connection count() uses. Cancelled by @p cancel.
+    Result<PeriodAggregates> aggregates(const AggregateRequest &request, const std::atomic_bool *cancel = nullptr) const;
     /// Every event on one document (all versions), in page.order.
     Result<EventPage> documentHistory(const QString &objectType, const QString &objectId, const PageRequest &page = {}) const;
     /// What one person did in a period, in page.order.

@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "rollup/aggregatereader_p.h"
+
+#include "rollup/rollupwriter_p.h"
+#include "storage/connection_p.h"
+#include "storage/schemasql_p.h"
+
+#include <qmsaudit/action.h>
+#include <qmsaudit/timestamp.h>
+
+#include <QDate>
+#include <QHash>
+
+#include <algorithm>
+#include <limits>
+#include <tuple>
+
+namespace QmsAudit {
+namespace {
+
+constexpr qint64 kMicrosPerDay = 86'400'000'000;
+
+/// Ends the read transaction on every path out of read().
+struct ReadTransaction {
+    Connection &connection;
+    bool open = false;
+    ~ReadTransaction()
+    {
+        if (open)
+            (void)connection.exec("COMMIT");
+    }
+};
+
+QString dayName(qint64 day)
+{
+    return formatTimestamp(day * kMicrosPerDay).left(10);
+}
+
+QString isoWeekName(qint64 day)
+{
+    int weekYear = 0;
+    const int week = QDate(1970, 1, 1).addDays(day).weekNumber(&weekYear);
+    return QStringLiteral("%1-W%2").arg(weekYear).arg(week, 2, 10, QLatin1Char('0'));
+}
+
+QString text(QByteArrayView utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+/// The value at rank ceil(p * n) of @p sorted (1-based), p in percent.
+qint64 nearestRank(const std::vector<qint64> &sorted, int percent)
+{
+    const size_t rank = (sorted.size() * size_t(percent) + 99) / 100;
+    return sorted[std::max<size_t>(rank, 1) - 1];
+}
+
+std::optional<qint64> optionalInt(const Statement &select, int column)
+{
+    return select.isNull(column) ? std::nullopt : std::optional<qint64>(select.int64(column));
+}
+
+} // namespace
+
+AggregateReader::AggregateReader(Connection &connection, const AggregateRequest &request, const std::atomic_bool *cancel)
+    : m_connection(connection)
+    , m_request(request)
+    , m_cancel(cancel)
+{
+}
+
+bool AggregateReader::cancelled() const
+{
+    return m_cancel && m_cancel->load(std::memory_order_relaxed);
+}
+
+Result<PeriodAggregates> AggregateReader::read()
+{
+    const AggregateRequest &r = m_request;
+    if (r.fromUs % kMicrosPerDay != 0 || r.toUs % kMicrosPerDay != 0 || r.fromUs >= r.toUs) {
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("A review period runs from one UTC midnight to a later one; %1 to %2 does not.")
+                                                     .arg(formatTimestamp(r.fromUs), formatTimestamp(r.toUs)));
+    }
+    if (r.topCount < 0 || r.staleLimit < 0 || r.staleAfterUs <= 0)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The ranking size, stale limit and stale interval must be positive."));
+    m_result.fromUs = r.fromUs;
+    m_result.toUs = r.toUs;
+
+    // One snapshot: the writer may close a day (and move events into the rollups) meanwhile.
+    ReadTransaction transaction{m_connection};
+    if (auto begun = m_connection.exec("BEGIN"); !begun)
+        return begun.error();
+    transaction.open = true;
+
+    for (auto step : {&AggregateReader::readHead, &AggregateReader::readDaySummary, &AggregateReader::readObjectRollups,
+                      &AggregateReader::readActorRollups, &AggregateReader::readRolledCycles,
+                      &AggregateReader::countChangesWithoutReason, &AggregateReader::scanEvents}) {
+        if (cancelled())
+            return Error(ErrorCode::Cancelled, QStringLiteral("The aggregates were cancelled."));
+        if (auto done = (this->*step)(); !done)
+            return done.error();
+    }
+    finishCycles();
+    finishStaleDocuments();
+    finishRankings();
+    return std::move(m_result);
+}
+
+Result<void> AggregateReader::readHead()
+{
+    auto head = m_connection.prepare(SchemaSql::SelectHead);
+    if (!head)
+        return head.error();
+    auto row = head->step();
+    if (!row)
+        return row.error();
+    m_rolledUntilUs = *row ? RollupWriter::dayStartUs(head->int64(2)) : std::numeric_limits<qint64>::min();
+
+    // Whole months of the period come from the rollups, as far as they are rolled up.
+    const qint64 from = m_request.fromUs;
+    const qint64 to = m_request.toUs;
+    const qint64 fromMonth = MonthRollup::monthOf(from);
+    m_firstWholeMonth = MonthRollup::monthStartUs(fromMonth) == from ? fromMonth : fromMonth + 1;
+    m_endWholeMonth = std::max(m_firstWholeMonth, MonthRollup::monthOf(to));
+    const qint64 wholeStart = MonthRollup::monthStartUs(m_firstWholeMonth);
+    const qint64 wholeEnd = MonthRollup::monthStartUs(m_endWholeMonth);
+    m_rolledCounts = {wholeStart, std::clamp(m_rolledUntilUs, wholeStart, wholeEnd)};
+    // Last revisions: every rolled-up month if the rollups end before the period does, else the
+    // months that end by the period's end.
+    m_staleRolledUntilUs = m_rolledUntilUs <= to ? m_rolledUntilUs : MonthRollup::monthStartUs(MonthRollup::monthOf(to));
+    return {};
+}
+
+Result<void> AggregateReader::readDaySummary()
+{
+    auto select = m_connection.prepare("SELECT day, action, object_type, outcome, events FROM summary_day WHERE day >= ?1 AND day < ?2");
+    if (!select)
+        return select.error();
+    select->bind(1, m_request.fromUs / kMicrosPerDay);
+    select->bind(2, m_request.toUs / kMicrosPerDay);
+    QHash<QString, QString> groupOf;
+    PeriodAggregates &a = m_result;
+    while (true) {
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const qint64 day = select->int64(0);
+        const QString action = text(select->textView(1));
+        const QString outcome = text(select->textView(3));
+        const qint64 n = select->int64(4);
+        auto group = groupOf.find(action);
+        if (group == groupOf.end()) {
+            const auto known = actionFromName(action);
+            group = groupOf.insert(action, known ? actionCategoryName(actionCategory(*known)) : QStringLiteral("unknown"));
+        }
+        const QString week = isoWeekName(day);
+        a.total += n;
+        a.byAction[action] += n;
+        a.byActionGroup[*group] += n;
+        a.byObjectType[text(select->textView(2))] += n;
+        a.byOutcome[outcome] += n;
+        a.byDay[dayName(day)] += n;
+        a.byWeek[week] += n;
+        a.byMonth[dayName(day).left(7)] += n;
+        a.byWeekAndGroup[week][*group] += n;
+        if (*group == QLatin1StringView("change"))
+            a.changes += n;
+        if (action == QLatin1StringView("approve"))
+            a.approvals += n;
+        if (action == QLatin1StringView("release"))
+            a.releases += n;
+        if (outcome == QLatin1StringView("denied"))
+            a.denied += n;
+    }
+    return {};
+}
+
+Result<void> AggregateReader::readObjectRollups()
+{
+    // Every month up to the one the last revisions need: the counts only of the whole months.
+    auto select = m_connection.prepare(
+        "SELECT month, object_type, object_id, accesses, last_revised_at, last_reviewed_at, last_retired_at "
+        "FROM rollup_object_month WHERE month < ?1");
+    if (!select)
+        return select.error();
+    const qint64 staleEndMonth = m_staleRolledUntilUs == std::numeric_limits<qint64>::min()
+        ? std::numeric_limits<qint64>::min()
+        : MonthRollup::monthOf(m_staleRolledUntilUs - 1) + 1;
+    select->bind(1, staleEndMonth);
+    std::string key;
+    while (true) {
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const qint64 month = select->int64(0);
+        key = MonthRollup::objectKey(select->textView(1), select->textView(2));
+        MonthRollup::ObjectCounts last;
+        last.lastRevisedUs = optionalInt(*select, 4);
+        last.lastReviewedUs = optionalInt(*select, 5);
+        last.lastRetiredUs = optionalInt(*select, 6);
+        if (last.lastRevisedUs || last.lastReviewedUs || last.lastRetiredUs)
+            m_objects[key].add(last);
+        if (month >= m_firstWholeMonth && month < m_endWholeMonth) {
+            if (const qint64 accesses = select->int64(3); accesses > 0)
+                m_accesses[key] += accesses;
+        }
+    }
+    return {};
+}
+
+Result<void> AggregateReader::readActorRollups()
+{
+    auto select = m_connection.prepare("SELECT actor_id, events, changes FROM rollup_actor_month WHERE month >= ?1 AND month < ?2");
+    if (!select)
+        return select.error();
+    select->bind(1, m_firstWholeMonth);
+    select->bind(2, m_endWholeMonth);
+    while (true) {
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const QString actor = text(select->textView(0));
+        m_result.byActor[actor] += select->int64(1);
+        if (const qint64 changes = select->int64(2); changes > 0)
+            m_actorChanges[actor.toStdString()] += changes;
+    }
+    return {};
+}
+
+Result<qint64> AggregateReader::firstSeqAt(qint64 us)
+{
+    auto select = m_connection.prepare(SchemaSql::SelectFirstSeqAt);
+    if (!select)
+        return select.error();
+    select->bind(1, us);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return *row ? select->int64(0) : std::numeric_limits<qint64>::max();
+}
+
+Result<void> AggregateReader::readRolledCycles()
+{
+    if (m_rolledCounts.first >= m_rolledCounts.second)
+        return {};
+    auto first = firstSeqAt(m_rolledCounts.first);
+    auto end = first ? firstSeqAt(m_rolledCounts.second) : first;
+    if (!end)
+        return end.error();
+    auto select = m_connection.prepare("SELECT object_type, stage, recorded_at - submitted_at FROM rollup_cycle WHERE seq >= ?1 AND seq < ?2");
+    if (!select)
+        return select.error();
+    select->bind(1, *first);
+    select->bind(2, *end);
+    std::string type;
+    std::string stage;
+    while (true) {
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        type.assign(select->textView(0).data(), size_t(select->textView(0).size()));
+        stage.assign(select->textView(1).data(), size_t(select->textView(1).size()));
+        addCycle(type, stage, select->int64(2));
+    }
+    return {};
+}
+
+void AggregateReader::addCycle(const std::string &objectType, const std::string &stage, qint64 durationUs)
+{
+    m_cycles[stage][objectType].push_back(durationUs);
+}
+
+Result<void> AggregateReader::countChangesWithoutReason()
+{
+    // Worded like the partial index's WHERE, which INDEXED BY needs: SQLite 3.15 would rather
+    // walk ix_events_action through every change of the log.
+    auto select = m_connection.prepare(
+        "SELECT count(*) FROM events INDEXED BY ix_events_change_without_reason WHERE reason = '' AND action IN ('create', 'edit', 'revise', 'delete', 'obsolete', 'restore') "
+        "AND recorded_at >= ?1 AND recorded_at < ?2");
+    if (!select)
+        return select.error();
+    select->bind(1, m_request.fromUs);
+    select->bind(2, m_request.toUs);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    m_result.changesWithoutReason = *row ? select->int64(0) : 0;
+    return {};
+}
+
+Result<void> AggregateReader::scanEvents()
+{
+    const qint64 from = m_request.fromUs;
+    const qint64 to = m_request.toUs;
+    // What the rollups do not hold: the period's counts outside m_rolledCounts, and the last
+    // revisions after m_staleRolledUntilUs. Both end at the period's end.
+    const bool rolledCounts = m_rolledCounts.first < m_rolledCounts.second;
+    std::vector<Range> ranges;
+    if (rolledCounts) {
+        ranges.push_back({from, m_rolledCounts.first});
+        ranges.push_back({m_rolledCounts.second, to});
+    } else {
+        ranges.push_back({from, to});
+    }
+    ranges.push_back({std::max(m_staleRolledUntilUs, std::numeric_limits<qint64>::min() + 1), to});
+    std::sort(ranges.begin(), ranges.end());
+    std::vector<Range> merged;
+    for (const Range &range : ranges) {
+        if (range.first >= range.second)
+            continue;
+        if (!merged.empty() && range.first <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, range.second);
+        else
+            merged.push_back(range);
+    }
+    const auto counted = [&](qint64 us) {
+        return us >= from && us < to && !(rolledCounts && us >= m_rolledCounts.first && us < m_rolledCounts.second);
+    };
+
+    auto lastSubmit = m_connection.prepare(SchemaSql::SelectLastSubmit);
+    auto select = m_connection.prepare(SchemaSql::SelectRollupEvents);
+    if (!lastSubmit || !select)
+        return (!lastSubmit ? lastSubmit.error() : select.error());
+    std::optional<Error> lookupError;
+    MonthRollup period([&](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) -> std::optional<qint64> {
+        lastSubmit->bindText(1, id);
+        lastSubmit->bindText(2, type);
+        lastSubmit->bind(3, beforeSeq);
+        auto row = lastSubmit->step();
+        std::optional<qint64> submitted;
+        if (!row)
+            lookupError = row.error();
+        else if (*row)
+            submitted = lastSubmit->int64(0);
+        lastSubmit->reset();
+        return submitted;
+    });
+    MonthRollup lastRevisions;
+    qint64 scanned = 0;
+    for (const Range &range : merged) {
+        auto first = firstSeqAt(range.first);
+        if (!first)
+            return first.error();
+        period.forgetSubmits(); // the events before this range were not all seen
+        select->reset();
+        select->bind(1, *first);
+        select->bind(2, range.second);
+        while (true) {
+            auto row = select->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            if (++scanned % 4096 == 0 && cancelled())
+                return Error(ErrorCode::Cancelled, QStringLiteral("The aggregates were cancelled."));
+            RollupRecord record;
+            record.seq = select->int64(0);
+            record.recordedAtUs = select->int64(1);
+            record.actorId = select->textView(2);
+            record.action = select->textView(3);
+            record.objectType = select->textView(4);
+            record.objectId = select->textView(5);
+            record.outcome = select->textView(6);
+            lastRevisions.add(record);
+            if (counted(record.recordedAtUs))
+                period.add(record);
+            else
+                period.followSubmits(record);
+            if (lookupError)
+                return *lookupError;
+        }
+    }
+    select->reset();
+
+    for (const auto &[month, objects] : lastRevisions.objects()) {
+        for (const auto &[key, counts] : objects) {
+            MonthRollup::ObjectCounts last;
+            last.lastRevisedUs = counts.lastRevisedUs;
+            last.lastReviewedUs = counts.lastReviewedUs;
+            last.lastRetiredUs = counts.lastRetiredUs;
+            if (last.lastRevisedUs || last.lastReviewedUs || last.lastRetiredUs)
+                m_objects[key].add(last);
+        }
+    }
+    for (const auto &[month, objects] : period.objects()) {
+        for (const auto &[key, counts] : objects) {
+            if (counts.accesses > 0)
+                m_accesses[key] += counts.accesses;
+        }
+    }
+    for (const auto &[month, actors] : period.actors()) {
+        for (const auto &[actor, counts] : actors) {
+            m_result.byActor[QString::fromStdString(actor)] += counts.events;
+            if (counts.changes > 0)
+                m_actorChanges[actor] += counts.changes;
+        }
+    }
+    for (const MonthRollup::Cycle &cycle : period.cycles())
+        addCycle(cycle.objectType, cycle.stage, cycle.recordedAtUs - cycle.submittedAtUs);
+    return {};
+}
+
+void AggregateReader::finishCycles()
+{
+    for (auto &[stage, byType] : m_cycles) {
+        QMap<QString, CycleTimes> &times = stage == "approve" ? m_result.submitToApprove : m_result.submitToRelease;
+        for (auto &[type, durations] : byType) {
+            std::sort(durations.begin(), durations.end());
+            times.insert(QString::fromStdString(type), {qint64(durations.size()), nearestRank(durations, 50), nearestRank(durations, 90)});
+        }
+    }
+}
+
+void AggregateReader::finishStaleDocuments()
+{
+    const qint64 staleBefore = m_request.toUs - m_request.staleAfterUs;
+    QList<StaleDocument> stale;
+    for (const auto &[key, last] : m_objects) {
+        if (!last.lastRevisedUs && !last.lastReviewedUs)
+            continue; // retired before the log knew of it, or never a document
+        if (last.lastRetiredUs && *last.lastRetiredUs >= last.lastRevisedUs.value_or(0))
+            continue; // obsolete or deleted, and not revised or restored since
+        if (std::max(last.lastRevisedUs.value_or(0), last.lastReviewedUs.value_or(0)) >= staleBefore)
+            continue;
+        const auto [type, id] = MonthRollup::splitObjectKey(key);
+        stale.append({text(type), text(id), last.lastRevisedUs.value_or(0), last.lastReviewedUs.value_or(0)});
+    }
+    const auto latest = [](const StaleDocument &d) { return std::max(d.lastRevisedUs, d.lastReviewedUs); };
+    std::sort(stale.begin(), stale.end(), [&](const StaleDocument &a, const StaleDocument &b) {
+        return std::tuple(latest(a), a.objectType, a.objectId) < std::tuple(latest(b), b.objectType, b.objectId);
+    });
+    m_result.staleDocumentCount = stale.size();
+    m_result.staleDocuments = stale.mid(0, m_request.staleLimit);
+}
+
+void AggregateReader::finishRankings()
+{
+    const auto top = [this](QList<RankedCount> ranking) {
+        std::sort(ranking.begin(), ranking.end(), [](const RankedCount &a, const RankedCount &b) {
+            return std::tuple(-a.count, a.objectType, a.id) < std::tuple(-b.count, b.objectType, b.id);
+        });
+        return ranking.mid(0, m_request.topCount);
+    };
+    QList<RankedCount> documents;
+    documents.reserve(qsizetype(m_accesses.size()));
+    for (const auto &[key, accesses] : m_accesses) {
+        const auto [type, id] = MonthRollup::splitObjectKey(key);
+        documents.append({text(type), text(id), accesses});
+    }
+    m_result.topAccessedDocuments = top(std::move(documents));
+    QList<RankedCount> users;
+    for (const auto &[actor, changes] : m_actorChanges)
+        users.append({QString(), QString::fromStdString(actor), changes});
+    m_result.topUsersByChanges = top(std::move(users));
+}
+
+} // namespace QmsAudit

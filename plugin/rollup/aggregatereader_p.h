@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#pragma once
+
+#include "rollup/monthrollup_p.h"
+
+#include <qmsaudit/periodaggregates.h>
+#include <qmsaudit/result.h>
+
+#include <atomic>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace QmsAudit {
+
+class Connection;
+
+/**
+ * Answers EventReader::aggregates() on one connection, in one read transaction: the per-day
+ * summary gives the counts by action, type, outcome and time; whole months in the period come
+ * from the rollups, and only what they do not cover (the newest day, partial months at the
+ * period's edges) is counted from the events with the same MonthRollup the writer uses.
+ * docs/aggregates.md explains the split and its cost.
+ */
+class AggregateReader
+{
+public:
+    AggregateReader(Connection &connection, const AggregateRequest &request, const std::atomic_bool *cancel);
+    Result<PeriodAggregates> read();
+
+private:
+    using Range = std::pair<qint64, qint64>; ///< [from, to) in microseconds
+
+    Result<void> readHead();
+    Result<void> readDaySummary();
+    Result<void> readObjectRollups();
+    Result<void> readActorRollups();
+    Result<void> readRolledCycles();
+    Result<void> countChangesWithoutReason();
+    /// Counts the events of the ranges the rollups do not cover.
+    Result<void> scanEvents();
+    Result<qint64> firstSeqAt(qint64 us);
+    bool cancelled() const;
+    void addCycle(const std::string &objectType, const std::string &stage, qint64 durationUs);
+
+    void finishCycles();
+    void finishStaleDocuments();
+    void finishRankings();
+
+    Connection &m_connection;
+    const AggregateRequest m_request;
+    const std::atomic_bool *m_cancel;
+    PeriodAggregates m_result;
+
+    qint64 m_rolledUntilUs = 0;  ///< the rollups count the events before this (the newest day's start)
+    qint64 m_firstWholeMonth = 0; ///< whole months [first, end) of the period are read from the rollups
+    qint64 m_endWholeMonth = 0;
+    Range m_rolledCounts;        ///< the part of the period whose counts the rollups hold
+    qint64 m_staleRolledUntilUs = 0; ///< the rollups' last revisions cover the events before this
+
+    std::unordered_map<std::string, MonthRollup::ObjectCounts> m_objects; ///< objectKey -> in the period / for staleness
+    std::unordered_map<std::string, qint64> m_accesses;
+    std::unordered_map<std::string, qint64> m_actorChanges;
+    std::unordered_map<std::string, std::unordered_map<std::string, std::vector<qint64>>> m_cycles; ///< stage -> type -> durations
+};
+
+} // namespace QmsAudit

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "rollup/rollupwriter_p.h"
+
+#include "storage/connection_p.h"
+#include "storage/schemasql_p.h"
+
+#include <limits>
+
+namespace QmsAudit {
+namespace {
+
+constexpr qint64 kMicrosPerDay = 86'400'000'000;
+
+Result<void> runOnce(Statement &statement)
+{
+    auto r = statement.run();
+    statement.reset();
+    return r;
+}
+
+void bindTime(Statement &statement, int index, std::optional<qint64> us)
+{
+    if (us)
+        statement.bind(index, *us);
+    else
+        statement.bindNull(index);
+}
+
+} // namespace
+
+RollupWriter::RollupWriter(Connection &connection)
+    : m_connection(connection)
+{
+}
+
+qint64 RollupWriter::dayStartUs(qint64 utcMicros)
+{
+    const qint64 day = utcMicros >= 0 ? utcMicros / kMicrosPerDay : -((-utcMicros - 1) / kMicrosPerDay) - 1;
+    return day * kMicrosPerDay;
+}
+
+Result<void> RollupWriter::prepare()
+{
+    if (m_ensureObject)
+        return {};
+    auto ensureObject = m_connection.prepare(SchemaSql::EnsureObjectRollupRow);
+    auto addObject = m_connection.prepare(SchemaSql::AddToObjectRollupRow);
+    auto ensureActor = m_connection.prepare(SchemaSql::EnsureActorRollupRow);
+    auto addActor = m_connection.prepare(SchemaSql::AddToActorRollupRow);
+    auto insertCycle = m_connection.prepare(SchemaSql::InsertCycle);
+    auto lastSubmit = m_connection.prepare(SchemaSql::SelectLastSubmit);
+    for (const auto *statement : {&ensureObject, &addObject, &ensureActor, &addActor, &insertCycle, &lastSubmit}) {
+        if (!*statement)
+            return statement->error();
+    }
+    m_ensureObject.emplace(std::move(*ensureObject));
+    m_addObject.emplace(std::move(*addObject));
+    m_ensureActor.emplace(std::move(*ensureActor));
+    m_addActor.emplace(std::move(*addActor));
+    m_insertCycle.emplace(std::move(*insertCycle));
+    m_lastSubmit.emplace(std::move(*lastSubmit));
+    return {};
+}
+
+std::optional<qint64> RollupWriter::lastSubmit(QByteArrayView objectType, QByteArrayView objectId, qint64 beforeSeq)
+{
+    Statement &select = *m_lastSubmit;
+    select.bindText(1, objectId);
+    select.bindText(2, objectType);
+    select.bind(3, beforeSeq);
+    auto row = select.step();
+    std::optional<qint64> submitted;
+    if (!row)
+        m_lookupError = row.error();
+    else if (*row)
+        submitted = select.int64(0);
+    select.reset();
+    return submitted;
+}
+
+Result<void> RollupWriter::closeDay(qint64 dayStartUs)
+{
+    if (auto r = prepare(); !r)
+        return r;
+    auto first = m_connection.prepare(SchemaSql::SelectFirstSeqAt);
+    if (!first)
+        return first.error();
+    first->bind(1, dayStartUs);
+    auto row = first->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return {}; // no event that day
+    const qint64 firstSeq = first->int64(0);
+    MonthRollup rollup([this](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) { return lastSubmit(type, id, beforeSeq); });
+    return rollUp(firstSeq, std::numeric_limits<qint64>::max(), rollup);
+}
+
+Result<void> RollupWriter::rebuild(qint64 headRecordedAtUs)
+{
+    if (auto r = m_connection.exec(SchemaSql::ClearRollups); !r)
+        return r;
+    if (auto r = prepare(); !r)
+        return r;
+    // The whole chain passes by in order: every submit is seen before the approval it starts.
+    MonthRollup rollup;
+    return rollUp(1, dayStartUs(headRecordedAtUs), rollup);
+}
+
+Result<void> RollupWriter::rollUp(qint64 firstSeq, qint64 untilUs, MonthRollup &rollup)
+{
+    auto select = m_connection.prepare(SchemaSql::SelectRollupEvents);
+    if (!select)
+        return select.error();
+    select->bind(1, firstSeq);
+    select->bind(2, untilUs);
+    m_lookupError.reset();
+    std::optional<qint64> month;
+    while (true) {
+        auto row = select->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        RollupRecord record;
+        record.seq = select->int64(0);
+        record.recordedAtUs = select->int64(1);
+        record.actorId = select->textView(2);
+        record.action = select->textView(3);
+        record.objectType = select->textView(4);
+        record.objectId = select->textView(5);
+        record.outcome = select->textView(6);
+        // One month in memory at a time: a rebuild of years of events stays small.
+        if (const qint64 recordMonth = MonthRollup::monthOf(record.recordedAtUs); month != recordMonth) {
+            if (auto written = write(rollup); !written)
+                return written;
+            rollup.clearCounts();
+            month = recordMonth;
+        }
+        rollup.add(record);
+        if (m_lookupError)
+            return *m_lookupError;
+    }
+    return write(rollup);
+}
+
+Result<void> RollupWriter::write(const MonthRollup &rollup)
+{
+    for (const auto &[month, objects] : rollup.objects()) {
+        for (const auto &[key, counts] : objects) {
+            const auto [type, id] = MonthRollup::splitObjectKey(key);
+            for (Statement *statement : {&*m_ensureObject, &*m_addObject}) {
+                statement->bind(1, month);
+                statement->bindText(2, type);
+                statement->bindText(3, id);
+                if (statement == &*m_addObject) {
+                    statement->bind(4, counts.events);
+                    statement->bind(5, counts.accesses);
+                    statement->bind(6, counts.changes);
+                    statement->bind(7, counts.workflow);
+                    statement->bind(8, counts.denied);
+                    bindTime(*statement, 9, counts.lastRevisedUs);
+                    bindTime(*statement, 10, counts.lastReviewedUs);
+                    bindTime(*statement, 11, counts.lastRetiredUs);
+                }
+                if (auto r = runOnce(*statement); !r)
+                    return r;
+            }
+        }
+    }
+    for (const auto &[month, actors] : rollup.actors()) {
+        for (const auto &[actor, counts] : actors) {
+            for (Statement *statement : {&*m_ensureActor, &*m_addActor}) {
+                statement->bind(1, month);
+                statement->bindText(2, QByteArrayView(actor.data(), qsizetype(actor.size())));
+                if (statement == &*m_addActor) {
+                    statement->bind(3, counts.events);
+                    statement->bind(4, counts.changes);
+                    statement->bind(5, counts.workflow);
+                    statement->bind(6, counts.denied);
+                }
+                if (auto r = runOnce(*statement); !r)
+                    return r;
+            }
+        }
+    }
+    Statement &insert = *m_insertCycle;
+    for (const MonthRollup::Cycle &cycle : rollup.cycles()) {
+        insert.bind(1, cycle.seq);
+        insert.bindText(2, QByteArrayView(cycle.objectType.data(), qsizetype(cycle.objectType.size())));
+        insert.bindText(3, QByteArrayView(cycle.stage.data(), qsizetype(cycle.stage.size())));
+        insert.bind(4, cycle.submittedAtUs);
+        insert.bind(5, cycle.recordedAtUs);
+        if (auto r = runOnce(insert); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace QmsAudit
