@@ -10,6 +10,7 @@
 #include "exportcommand.h"
 #include "querycommand.h"
 #include "reviewcommand.h"
+#include "reviewsummarycommand.h"
 #include "samplecommand.h"
 #include "recordcommand.h"
 #include "rekeycommand.h"
@@ -163,6 +164,7 @@ int CliApplication::dispatch()
         { "sample", &SampleCommand::run },
         { "export", &ExportCommand::run },
         { "review", &ReviewCommand::run },
+        { "review-summary", &ReviewSummaryCommand::run },
         { "verify", &VerifyCommand::run },
         { "stats", &StatsCommand::run },
         { "rekey", &RekeyCommand::run },

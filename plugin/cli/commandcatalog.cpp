@@ -236,6 +236,28 @@ std::vector<CommandSpec> buildCatalog()
     });
 
     commands.push_back({
+        "review-summary",
+        "the management review's figures for a period, compared with the one before",
+        "--log PATH KEY --period PERIOD [--compare-previous] [--top N] [--stale-after DAYS] [--format table|json] [--as ID]",
+        "Answers what the log shows for a period of whole UTC days (ISO 9001 clause 9.3): events by action, action group, "
+        "person, object type, outcome, day, ISO week and month; changes, approvals, releases, denied attempts and changes "
+        "without a reason; median and 90th-percentile time from submit to approve and to release per object type; "
+        "documents with no revision or review for --stale-after days at the period's end; the most accessed documents "
+        "and the people with the most changes (docs/aggregates.md). PERIOD is a year (2026), a quarter (2026-Q3), a month "
+        "(2026-07) or FROM..TO (2026-07-01..2026-07-15, TO excluded). With --compare-previous the period before (the "
+        "previous month, quarter or year, or as many days) is answered too, with each key figure's change and "
+        "direction. Afterwards this is recorded in the log as a trail_viewed event by --as or the operating-system user.",
+        withKeyOptions({
+            {"period", "PERIOD", "the period (required): 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-07-15", false, {}},
+            {"compare-previous", {}, "also answer the period before, and compare", false, {}},
+            {"top", "N", "entries in each ranking (default 10)", false, {}},
+            {"stale-after", "DAYS", "a document unrevised and unreviewed this long is stale (default 365)", false, {}},
+            {"format", "FORMAT", "table (default) or json", false, {}},
+            recordedAsOption(),
+        }),
+    });
+
+    commands.push_back({
         "generate",
         "create a new log filled with a reproducible synthetic history",
         "--log PATH KEY --events N [--months M] [--seed S] [--start DATE]",

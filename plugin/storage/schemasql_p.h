@@ -175,6 +175,10 @@ CREATE TABLE IF NOT EXISTS rollup_cycle (
 -- Changes without a reason should not exist: a partial index makes counting them free of a scan.
 CREATE INDEX IF NOT EXISTS ix_events_change_without_reason ON events (recorded_at)
     WHERE reason = '' AND action IN ('create', 'edit', 'revise', 'delete', 'obsolete', 'restore');
+-- Where a workflow cycle starts (SelectLastSubmit): one index entry per submit, with its time, so
+-- that an approval finds its submit without reading the object's other events.
+CREATE INDEX IF NOT EXISTS ix_events_submit ON events (object_id, object_type, seq, recorded_at)
+    WHERE action = 'submit' AND outcome = 'success';
 )sql";
 
 inline constexpr const char *ClearRollups = R"sql(
@@ -192,7 +196,7 @@ inline constexpr const char *SelectFirstSeqAt =
     "SELECT seq FROM events WHERE recorded_at >= ?1 ORDER BY recorded_at, seq LIMIT 1";
 /// The latest successful submit of an object before seq ?3 (the start of a workflow cycle).
 inline constexpr const char *SelectLastSubmit =
-    "SELECT recorded_at FROM events INDEXED BY ix_events_object WHERE object_id = ?1 AND object_type = ?2 "
+    "SELECT recorded_at FROM events INDEXED BY ix_events_submit WHERE object_id = ?1 AND object_type = ?2 "
     "AND action = 'submit' AND outcome = 'success' AND seq < ?3 ORDER BY seq DESC LIMIT 1";
 inline constexpr const char *EnsureObjectRollupRow =
     "INSERT OR IGNORE INTO rollup_object_month (month, object_type, object_id, events, accesses, changes, workflow, denied) "

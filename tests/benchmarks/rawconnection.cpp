@@ -3,12 +3,12 @@
 
 namespace QmsAudit::Bench {
 
-Result<std::unique_ptr<Connection>> openRawConnection(const QString &logPath, const KeyProvider &keys)
+Result<std::unique_ptr<Connection>> openRawConnection(const QString &logPath, const KeyProvider &keys, Connection::Mode mode)
 {
     auto key = keys.fetchKey();
     if (!key)
         return key.error();
-    return Connection::open(logPath, *key, Connection::Mode::ReadOnly, 10000);
+    return Connection::open(logPath, *key, mode, 10000);
 }
 
 } // namespace QmsAudit::Bench

@@ -12,8 +12,9 @@
 
 namespace QmsAudit::Bench {
 
-/// A read-only connection to @p logPath through the library's private Connection class: the raw
-/// SQLCipher lookups that the read and model figures are compared with.
-Result<std::unique_ptr<Connection>> openRawConnection(const QString &logPath, const KeyProvider &keys);
+/// A connection to @p logPath through the library's private Connection class: the raw SQLCipher
+/// lookups that the read and model figures are compared with (read-only unless @p mode says).
+Result<std::unique_ptr<Connection>> openRawConnection(const QString &logPath, const KeyProvider &keys,
+                                                      Connection::Mode mode = Connection::Mode::ReadOnly);
 
 } // namespace QmsAudit::Bench

@@ -6,6 +6,11 @@
 #include "rawconnection.h"
 #include "timing.h"
 
+#include "rollup/monthrollup_p.h"
+#include "rollup/rollupwriter_p.h"
+#include "storage/transaction_p.h"
+
+#include <qmsaudit/eventreader.h>
 #include <qmsaudit/timestamp.h>
 
 #include <QElapsedTimer>
@@ -133,7 +138,7 @@ double ReadBenchmark::rawQuickCheckMs()
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
-bool ReadBenchmark::run()
+bool ReadBenchmark::run(bool aggregatesOnly)
 {
     QElapsedTimer openTimer;
     openTimer.start();
@@ -166,6 +171,9 @@ bool ReadBenchmark::run()
     }
     const qint64 firstDay = first->recordedAtUs / kMicrosPerDay * kMicrosPerDay;
     const qint64 lastDay = head->recordedAtUs / kMicrosPerDay * kMicrosPerDay + kMicrosPerDay;
+
+    if (aggregatesOnly)
+        return aggregateFigures(head->recordedAtUs);
 
     const double pageMs = rawPageMs();
     printLine(QStringLiteral("baseline: raw %1-row page on the primary key %2").arg(kPageSize).arg(formatMs(pageMs)));
@@ -217,7 +225,62 @@ bool ReadBenchmark::run()
               .arg(rssBefore, 0, 'f', 0)
               .arg(formatMs(statScanMs))
               .arg(statsMs / statScanMs, 0, 'f', 2));
-    return report.ok && stats;
+    const bool aggregates = aggregateFigures(head->recordedAtUs);
+    return report.ok && stats && aggregates;
+}
+
+bool ReadBenchmark::aggregateFigures(qint64 newestUs)
+{
+    auto reader = m_log->reader();
+    if (!reader)
+        return false;
+    const qint64 endMonth = MonthRollup::monthOf(newestUs) + 1;
+    bool ok = true;
+    for (const auto &[name, months] : {std::pair("1 month", 1), std::pair("3 months", 3), std::pair("12 months", 12)}) {
+        AggregateRequest request;
+        request.fromUs = MonthRollup::monthStartUs(endMonth - months);
+        request.toUs = MonthRollup::monthStartUs(endMonth);
+        qint64 total = -1;
+        const double rssBefore = ProcessMemory::residentMb();
+        ProcessMemory::resetPeak();
+        const double ms = timedMedianMs([&] {
+            auto a = (*reader)->aggregates(request);
+            total = a ? a->total : -1;
+            if (!a)
+                printLine(QStringLiteral("aggregates: %1").arg(a.error().message()));
+        }, m_repetitions);
+        const double peak = ProcessMemory::peakMb();
+        qint64 rows = 0;
+        const auto firstSeq = (*reader)->seqAt(request.fromUs);
+        const QByteArray scan = "SELECT seq, recorded_at, actor_id, action, object_type, object_id, outcome FROM events WHERE seq >= "
+            + QByteArray::number(firstSeq ? *firstSeq : 1) + " AND recorded_at < " + QByteArray::number(request.toUs);
+        const double scanMs = rawScanMs(scan.constData(), 7, rows);
+        printLine(QStringLiteral("aggregates over %1 (%2 to %3): %4, %5 events, peak RSS %6 MB (%7 MB before) | raw scan of the "
+                                 "7 columns they count %8 (%9 rows) | ratio %10")
+                  .arg(QLatin1StringView(name), formatTimestamp(request.fromUs).left(10), formatTimestamp(request.toUs).left(10),
+                       formatMs(ms))
+                  .arg(total)
+                  .arg(peak, 0, 'f', 0)
+                  .arg(rssBefore, 0, 'f', 0)
+                  .arg(formatMs(scanMs))
+                  .arg(rows)
+                  .arg(ms / scanMs, 0, 'f', 3));
+        ok = ok && total >= 0;
+    }
+    // The writer's extra work when a day closes, on a connection of its own, undone afterwards.
+    auto writable = openRawConnection(m_logPath, m_keys, Connection::Mode::ReadWrite);
+    if (!writable)
+        return false;
+    Transaction transaction(**writable);
+    if (!transaction.begin())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    const auto rolled = RollupWriter(**writable).closeDay(RollupWriter::dayStartUs(newestUs));
+    printLine(QStringLiteral("rolling up the newest day (%1 on): %2%3, rolled back")
+              .arg(formatTimestamp(RollupWriter::dayStartUs(newestUs)).left(10), formatMs(double(timer.nsecsElapsed()) / 1e6),
+                   rolled ? QString() : QStringLiteral(" FAILED: ") + rolled.error().message()));
+    return ok && rolled;
 }
 
 } // namespace QmsAudit::Bench

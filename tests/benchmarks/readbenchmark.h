@@ -22,8 +22,9 @@ class ReadBenchmark
 {
 public:
     ReadBenchmark(QString logPath, QString keyFile, int repetitions);
-    /// Opens the log (migrating it if it is older) and runs every figure; false on an error.
-    bool run();
+    /// Opens the log (migrating it if it is older) and runs every figure, or with
+    /// @p aggregatesOnly the aggregates' figures alone; false on an error.
+    bool run(bool aggregatesOnly = false);
 
 private:
     /// Median wall time of @p repetitions calls after a warm-up, in milliseconds.
@@ -35,6 +36,10 @@ private:
     double rawPageMs();
     double rawScanMs(const char *sql, int columns, qint64 &rows);
     double rawQuickCheckMs();
+    /// EventReader::aggregates() for a month, a quarter and twelve months ending with the log's
+    /// newest month, beside a raw scan of the columns a rollup-free answer would read; and the
+    /// cost of rolling up the newest day (what the first append of a day adds), rolled back.
+    bool aggregateFigures(qint64 newestUs);
 
     QString m_logPath;
     KeyFileProvider m_keys;

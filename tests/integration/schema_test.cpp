@@ -17,7 +17,7 @@ namespace {
 /// Layout 7 added the per-month rollups and the index of changes without a reason.
 #define QMSAUDIT_BEFORE_LAYOUT_7 \
     "DROP TABLE rollup_object_month; DROP TABLE rollup_actor_month; DROP TABLE rollup_cycle;\n" \
-    "DROP INDEX ix_events_change_without_reason;\n"
+    "DROP INDEX ix_events_change_without_reason; DROP INDEX ix_events_submit;\n"
 
 /// Layout 6 added the meta row text_partition_events: older logs do not have it.
 #define QMSAUDIT_BEFORE_LAYOUT_6 QMSAUDIT_BEFORE_LAYOUT_7 \
