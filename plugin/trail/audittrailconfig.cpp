@@ -68,7 +68,7 @@ const QStringList kKnownKeys = {
     QStringLiteral("failure_policy"), QStringLiteral("back_pressure"), QStringLiteral("queue_capacity"),
     QStringLiteral("block_timeout_ms"), QStringLiteral("flush_interval_ms"), QStringLiteral("max_batch"),
     QStringLiteral("retry_interval_ms"), QStringLiteral("clock_jump_tolerance_ms"), QStringLiteral("host"),
-    QStringLiteral("role_permissions"),
+    QStringLiteral("role_permissions"), QStringLiteral("anomaly_rules"),
 };
 
 bool readInt(const QVariantMap &map, const char *key, int &out, Error &error)
@@ -141,6 +141,15 @@ Result<AuditTrailConfig> AuditTrailConfig::fromVariantMap(const QVariantMap &map
         if (value.typeId() != QMetaType::QVariantMap)
             return configError(QStringLiteral("\"role_permissions\" must be an object of role → list of permissions"));
         config.rolePermissions = value.toMap();
+    }
+    if (map.contains(QStringLiteral("anomaly_rules"))) {
+        const QVariant value = map.value(QStringLiteral("anomaly_rules"));
+        if (value.typeId() != QMetaType::QVariantMap)
+            return configError(QStringLiteral("\"anomaly_rules\" must be an object (docs/anomalies.md)"));
+        auto rules = AnomalyRules::fromVariantMap(value.toMap());
+        if (!rules)
+            return configError(QStringLiteral("\"anomaly_rules\": %1").arg(rules.error().message().chopped(1)));
+        config.anomalyRules = *rules;
     }
     if (map.contains(QStringLiteral("durability")) && !parseEnum(kDurability, map.value(QStringLiteral("durability")), config.durability))
         return configError(QStringLiteral("\"durability\" must be one of %1").arg(allowed(kDurability)));
@@ -234,6 +243,8 @@ QVariantMap AuditTrailConfig::toVariantMap() const
     };
     if (!rolePermissions.isEmpty()) // absent by default, so that existing configurations keep their digest
         map.insert(QStringLiteral("role_permissions"), rolePermissions);
+    if (anomalyRules != AnomalyRules()) // likewise
+        map.insert(QStringLiteral("anomaly_rules"), anomalyRules.toVariantMap());
     // Where the key comes from is part of the configuration; the key itself never is.
     if (!keyFile.isEmpty())
         map.insert(QStringLiteral("key_file"), keyFile);

@@ -3,6 +3,7 @@
 
 #include <qmsaudit/accesspolicy.h>
 #include <qmsaudit/action.h>
+#include <qmsaudit/anomalyrules.h>
 #include <qmsaudit/event.h>
 #include <qmsaudit/keyprovider.h>
 #include <qmsaudit/qmsaudit_export.h>
@@ -62,6 +63,8 @@ struct QMSAUDIT_EXPORT AuditTrailConfig {
     HostInfo host;
     /// Role → permissions for the trail's views ({"auditor": ["trail.view", …]}); empty: AccessPolicy's defaults.
     QVariantMap rolePermissions;
+    /// The anomaly rules of the host's review views ("anomaly_rules", docs/anomalies.md); the trail itself does not use them.
+    AnomalyRules anomalyRules;
     const Clock *clock = nullptr; ///< nullptr: SystemClock (tests inject their own)
 
     /// The built-in defaults (reason required for every change action).
