@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "cliapplication.h"
 
+#include "anomaliescommand.h"
 #include "console.h"
 #include "exitstatus.h"
 #include "generatecommand.h"
@@ -163,6 +164,7 @@ int CliApplication::dispatch()
         { "query", &QueryCommand::run },
         { "sample", &SampleCommand::run },
         { "export", &ExportCommand::run },
+        { "anomalies", &AnomaliesCommand::run },
         { "review", &ReviewCommand::run },
         { "review-summary", &ReviewSummaryCommand::run },
         { "verify", &VerifyCommand::run },

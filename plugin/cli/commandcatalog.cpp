@@ -180,6 +180,32 @@ std::vector<CommandSpec> buildCatalog()
     });
 
     commands.push_back({
+        "anomalies",
+        "flag anomalies of a period: after hours, bulk access, denied bursts, ...",
+        "--log PATH KEY --from TIME --to TIME [--rules FILE] [--rule RULE[,RULE...]] [--actor ID] [--format text|json] [--as ID]",
+        "Scans the events recorded in [--from, --to) with the anomaly rules of the management review (docs/anomalies.md): "
+        "after_hours (work outside the site calendar's working time), bulk_access (far more distinct documents in an hour "
+        "than the user's own baseline over the days before), denied_burst (many denied attempts within minutes), "
+        "released_edit (a change of a released document before a new revision), self_approval (approval or signature by an "
+        "author of the change where a second person is required) and clock (clock_anomaly events, occurred_at far from "
+        "recorded_at). Prints each flag with its rule, severity, user, document, times, explanation and the seqs of the "
+        "events behind it. The thresholds and the site calendar come from --rules FILE (JSON; default: the documented "
+        "defaults); a file that cannot be read or is invalid exits 6. Afterwards the scan is recorded in the log as a "
+        "trail_viewed event by --as or the operating-system user, with the period, the rules and the number of flags; a "
+        "log you cannot write is left unchanged, with a note on stderr.",
+        withKeyOptions({
+            {"from", "TIME", "the period starts at TIME (ISO 8601; required)", false, {}},
+            {"to", "TIME", "the period ends before TIME (required)", false, {}},
+            {"rules", "FILE", "the rules and thresholds as JSON (default: the documented defaults)", false, {}},
+            {"rule", "RULE[,RULE...]", "run only these rules: after_hours, bulk_access, denied_burst, released_edit, "
+                                       "self_approval, clock (repeatable)", true, {}},
+            {"actor", "ID", "print only the flags of this user id", false, {}},
+            {"format", "FORMAT", "text (default) or json", false, {}},
+            recordedAsOption(),
+        }),
+    });
+
+    commands.push_back({
         "review",
         "record a review of the trail: events reviewed, a finding, or the signed statement",
         "--log PATH KEY --kind events_reviewed|finding|trail_reviewed [--seqs SEQ[,SEQ...]] [--comment TEXT] "
@@ -331,7 +357,8 @@ std::string CommandCatalog::exitCodesHelp()
            "  3  integrity failure: verification failed or the log is damaged\n"
            "  4  I/O error, lock timeout or internal error\n"
            "  5  the command did its work, but could not record this use of the trail\n"
-           "     in the log, which is writable\n";
+           "     in the log, which is writable\n"
+           "  6  anomalies: the --rules file cannot be read or is invalid\n";
 }
 
 } // namespace QmsAudit::Cli

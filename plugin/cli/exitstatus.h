@@ -13,6 +13,7 @@ enum class ExitStatus : int {
     Integrity = 3,  ///< the chain or the storage is damaged, or an expected head does not match
     Io = 4,         ///< I/O error, lock timeout, internal error
     NotRecorded = 5, ///< a reading command did its work, but could not record it in the writable log
+    BadRules = 6,   ///< anomalies: the --rules file cannot be read or is invalid
 };
 
 /// The one place that maps library error codes to exit codes.

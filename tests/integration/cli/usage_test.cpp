@@ -218,6 +218,7 @@ INSTANTIATE_TEST_SUITE_P(
         HelpCase{"query", {"log", "key-file", "passphrase-env", "from", "to", "occurred-from", "occurred-to", "actor", "action",
                            "object-id", "object-type", "outcome", "text", "limit", "after-seq", "before-seq", "order", "all",
                            "format", "as"}},
+        HelpCase{"anomalies", {"log", "key-file", "passphrase-env", "from", "to", "rules", "rule", "actor", "format", "as"}},
         HelpCase{"verify", {"log", "key-file", "passphrase-env", "expect-head", "as"}},
         HelpCase{"stats", {"log", "key-file", "passphrase-env", "from", "to", "format", "as"}},
         HelpCase{"rekey", {"log", "key-file", "passphrase-env", "new-key-file", "new-passphrase-env",
