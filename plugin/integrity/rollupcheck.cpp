@@ -85,8 +85,9 @@ void RollupCheck::compareMonth(VerificationReport &report)
 void RollupCheck::compareObjects(qint64 month, VerificationReport &report)
 {
     auto select = m_connection.prepare(
-        "SELECT object_type, object_id, events, accesses, changes, workflow, denied, last_revised_at, last_reviewed_at, "
-        "last_retired_at FROM rollup_object_month WHERE month = ?1");
+        "SELECT o.object_type, o.object_id, m.events, m.accesses, m.changes, m.workflow, m.denied, m.last_revised_at, "
+        "m.last_reviewed_at, m.last_retired_at FROM rollup_object_month m LEFT JOIN rollup_object o ON o.object_key = m.object_key "
+        "WHERE m.month = ?1");
     if (!select) {
         addFinding(report, QStringLiteral("the document rollup cannot be read: %1").arg(select.error().message()));
         return;

@@ -9,7 +9,7 @@
 #include <qmsaudit/timestamp.h>
 
 #include <QDate>
-#include <QHash>
+#include <map>
 
 #include <algorithm>
 #include <limits>
@@ -58,6 +58,26 @@ qint64 nearestRank(const std::vector<qint64> &sorted, int percent)
 std::optional<qint64> optionalInt(const Statement &select, int column)
 {
     return select.isNull(column) ? std::nullopt : std::optional<qint64>(select.int64(column));
+}
+
+/// Only the last revision, review and retirement of @p counts.
+MonthRollup::ObjectCounts lastTimesOf(const MonthRollup::ObjectCounts &counts)
+{
+    MonthRollup::ObjectCounts last;
+    last.lastRevisedUs = counts.lastRevisedUs;
+    last.lastReviewedUs = counts.lastReviewedUs;
+    last.lastRetiredUs = counts.lastRetiredUs;
+    return last;
+}
+
+/// last_revised_at, last_reviewed_at, last_retired_at from @p first on.
+MonthRollup::ObjectCounts lastTimes(const Statement &select, int first)
+{
+    MonthRollup::ObjectCounts last;
+    last.lastRevisedUs = optionalInt(select, first);
+    last.lastReviewedUs = optionalInt(select, first + 1);
+    last.lastRetiredUs = optionalInt(select, first + 2);
+    return last;
 }
 
 } // namespace
@@ -133,81 +153,122 @@ Result<void> AggregateReader::readHead()
 
 Result<void> AggregateReader::readDaySummary()
 {
+    // Rows come by day, then action, type and outcome: count with small keys first, and make
+    // the names (day, week, month, group) once per day and per action, not once per row.
     auto select = m_connection.prepare("SELECT day, action, object_type, outcome, events FROM summary_day WHERE day >= ?1 AND day < ?2");
     if (!select)
         return select.error();
     select->bind(1, m_request.fromUs / kMicrosPerDay);
     select->bind(2, m_request.toUs / kMicrosPerDay);
-    QHash<QString, QString> groupOf;
-    PeriodAggregates &a = m_result;
+    std::vector<std::string> actions;                  // index -> action name
+    std::map<std::pair<qint64, size_t>, qint64> byDayAndAction;
+    std::unordered_map<std::string, qint64> byType;
+    std::unordered_map<std::string, qint64> byOutcome;
     while (true) {
         auto row = select->step();
         if (!row)
             return row.error();
         if (!*row)
             break;
-        const qint64 day = select->int64(0);
-        const QString action = text(select->textView(1));
-        const QString outcome = text(select->textView(3));
+        const QByteArrayView action = select->textView(1);
+        size_t index = 0;
+        while (index < actions.size() && QByteArrayView(actions[index].data(), qsizetype(actions[index].size())) != action)
+            ++index;
+        if (index == actions.size())
+            actions.emplace_back(action.data(), size_t(action.size()));
         const qint64 n = select->int64(4);
-        auto group = groupOf.find(action);
-        if (group == groupOf.end()) {
-            const auto known = actionFromName(action);
-            group = groupOf.insert(action, known ? actionCategoryName(actionCategory(*known)) : QStringLiteral("unknown"));
+        byDayAndAction[{select->int64(0), index}] += n;
+        const QByteArrayView type = select->textView(2);
+        byType[std::string(type.data(), size_t(type.size()))] += n;
+        const QByteArrayView outcome = select->textView(3);
+        byOutcome[std::string(outcome.data(), size_t(outcome.size()))] += n;
+    }
+
+    PeriodAggregates &a = m_result;
+    std::vector<QString> actionNames;
+    std::vector<QString> groupNames;
+    for (const std::string &action : actions) {
+        actionNames.push_back(QString::fromStdString(action));
+        const auto known = actionFromName(actionNames.back());
+        groupNames.push_back(known ? actionCategoryName(actionCategory(*known)) : QStringLiteral("unknown"));
+    }
+    std::optional<qint64> namedDay;
+    QString day;
+    QString week;
+    for (const auto &[key, n] : byDayAndAction) {
+        const auto &[dayNumber, index] = key;
+        if (namedDay != dayNumber) {
+            namedDay = dayNumber;
+            day = dayName(dayNumber);
+            week = isoWeekName(dayNumber);
         }
-        const QString week = isoWeekName(day);
+        const QString &action = actionNames[index];
+        const QString &group = groupNames[index];
         a.total += n;
         a.byAction[action] += n;
-        a.byActionGroup[*group] += n;
-        a.byObjectType[text(select->textView(2))] += n;
-        a.byOutcome[outcome] += n;
-        a.byDay[dayName(day)] += n;
+        a.byActionGroup[group] += n;
+        a.byDay[day] += n;
         a.byWeek[week] += n;
-        a.byMonth[dayName(day).left(7)] += n;
-        a.byWeekAndGroup[week][*group] += n;
-        if (*group == QLatin1StringView("change"))
+        a.byMonth[day.left(7)] += n;
+        a.byWeekAndGroup[week][group] += n;
+        if (group == QLatin1StringView("change"))
             a.changes += n;
         if (action == QLatin1StringView("approve"))
             a.approvals += n;
         if (action == QLatin1StringView("release"))
             a.releases += n;
-        if (outcome == QLatin1StringView("denied"))
-            a.denied += n;
     }
+    for (const auto &[type, n] : byType)
+        a.byObjectType[QString::fromStdString(type)] += n;
+    for (const auto &[outcome, n] : byOutcome)
+        a.byOutcome[QString::fromStdString(outcome)] += n;
+    a.denied = a.byOutcome.value(QStringLiteral("denied"));
     return {};
 }
 
 Result<void> AggregateReader::readObjectRollups()
 {
-    // Every month up to the one the last revisions need: the counts only of the whole months.
+    // Every month up to the one the last revisions need; the counts only of the whole months.
+    // Documents are numbers here (rollup_object): a year of a big log is a few hundred thousand
+    // rows of integers, counted in arrays.
+    auto documents = m_connection.prepare("SELECT object_key, object_type, object_id FROM rollup_object");
+    if (!documents)
+        return documents.error();
+    m_documents.resize(1); // numbers start at 1
+    while (true) {
+        auto row = documents->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const size_t number = size_t(documents->int64(0));
+        if (number >= m_documents.size())
+            m_documents.resize(number + 1);
+        m_documents[number].key = MonthRollup::objectKey(documents->textView(1), documents->textView(2));
+        m_numbers.emplace(m_documents[number].key, number);
+    }
     auto select = m_connection.prepare(
-        "SELECT month, object_type, object_id, accesses, last_revised_at, last_reviewed_at, last_retired_at "
-        "FROM rollup_object_month WHERE month < ?1");
+        "SELECT month, object_key, accesses, last_revised_at, last_reviewed_at, last_retired_at FROM rollup_object_month WHERE month < ?1");
     if (!select)
         return select.error();
     const qint64 staleEndMonth = m_staleRolledUntilUs == std::numeric_limits<qint64>::min()
         ? std::numeric_limits<qint64>::min()
         : MonthRollup::monthOf(m_staleRolledUntilUs - 1) + 1;
     select->bind(1, staleEndMonth);
-    std::string key;
     while (true) {
         auto row = select->step();
         if (!row)
             return row.error();
         if (!*row)
             break;
+        const qint64 key = select->int64(1);
+        if (key <= 0 || size_t(key) >= m_documents.size() || m_documents[size_t(key)].key.empty())
+            return Error(ErrorCode::IntegrityFailure, QStringLiteral("The document rollup names document %1, which it does not know; run verify.").arg(key));
+        DocumentFigures &document = m_documents[size_t(key)];
+        document.last.add(lastTimes(*select, 3));
         const qint64 month = select->int64(0);
-        key = MonthRollup::objectKey(select->textView(1), select->textView(2));
-        MonthRollup::ObjectCounts last;
-        last.lastRevisedUs = optionalInt(*select, 4);
-        last.lastReviewedUs = optionalInt(*select, 5);
-        last.lastRetiredUs = optionalInt(*select, 6);
-        if (last.lastRevisedUs || last.lastReviewedUs || last.lastRetiredUs)
-            m_objects[key].add(last);
-        if (month >= m_firstWholeMonth && month < m_endWholeMonth) {
-            if (const qint64 accesses = select->int64(3); accesses > 0)
-                m_accesses[key] += accesses;
-        }
+        if (month >= m_firstWholeMonth && month < m_endWholeMonth)
+            document.accesses += select->int64(2);
     }
     return {};
 }
@@ -258,17 +319,27 @@ Result<void> AggregateReader::readRolledCycles()
         return select.error();
     select->bind(1, *first);
     select->bind(2, *end);
-    std::string type;
-    std::string stage;
+    // Few distinct (stage, type) pairs: find them by the bytes in place, not by a string per row.
+    std::vector<std::tuple<std::string, std::string, std::vector<qint64> *>> seen;
     while (true) {
         auto row = select->step();
         if (!row)
             return row.error();
         if (!*row)
             break;
-        type.assign(select->textView(0).data(), size_t(select->textView(0).size()));
-        stage.assign(select->textView(1).data(), size_t(select->textView(1).size()));
-        addCycle(type, stage, select->int64(2));
+        const QByteArrayView type = select->textView(0);
+        const QByteArrayView stage = select->textView(1);
+        auto it = std::find_if(seen.begin(), seen.end(), [&](const auto &entry) {
+            return QByteArrayView(std::get<0>(entry).data(), qsizetype(std::get<0>(entry).size())) == stage
+                && QByteArrayView(std::get<1>(entry).data(), qsizetype(std::get<1>(entry).size())) == type;
+        });
+        if (it == seen.end()) {
+            std::string stageText(stage.data(), size_t(stage.size()));
+            std::string typeText(type.data(), size_t(type.size()));
+            std::vector<qint64> *durations = &m_cycles[stageText][typeText];
+            it = seen.insert(seen.end(), {std::move(stageText), std::move(typeText), durations});
+        }
+        std::get<2>(*it)->push_back(select->int64(2));
     }
     return {};
 }
@@ -369,31 +440,27 @@ Result<void> AggregateReader::scanEvents()
             record.objectType = select->textView(4);
             record.objectId = select->textView(5);
             record.outcome = select->textView(6);
-            lastRevisions.add(record);
-            if (counted(record.recordedAtUs))
+            if (counted(record.recordedAtUs)) {
                 period.add(record);
-            else
+            } else {
+                lastRevisions.add(record);
                 period.followSubmits(record);
+            }
             if (lookupError)
                 return *lookupError;
         }
     }
     select->reset();
 
-    for (const auto &[month, objects] : lastRevisions.objects()) {
-        for (const auto &[key, counts] : objects) {
-            MonthRollup::ObjectCounts last;
-            last.lastRevisedUs = counts.lastRevisedUs;
-            last.lastReviewedUs = counts.lastReviewedUs;
-            last.lastRetiredUs = counts.lastRetiredUs;
-            if (last.lastRevisedUs || last.lastReviewedUs || last.lastRetiredUs)
-                m_objects[key].add(last);
-        }
-    }
-    for (const auto &[month, objects] : period.objects()) {
-        for (const auto &[key, counts] : objects) {
-            if (counts.accesses > 0)
-                m_accesses[key] += counts.accesses;
+    // A counted event's last revision is in `period`, an uncounted one's in `lastRevisions`.
+    for (const MonthRollup *rollup : {&lastRevisions, &period}) {
+        for (const auto &[month, objects] : rollup->objects()) {
+            for (const auto &[key, counts] : objects) {
+                DocumentFigures &document = documentFor(key);
+                document.last.add(lastTimesOf(counts));
+                if (rollup == &period)
+                    document.accesses += counts.accesses;
+            }
         }
     }
     for (const auto &[month, actors] : period.actors()) {
@@ -419,19 +486,36 @@ void AggregateReader::finishCycles()
     }
 }
 
+std::pair<QString, QString> AggregateReader::documentName(size_t number) const
+{
+    const auto [type, id] = MonthRollup::splitObjectKey(m_documents[number].key);
+    return {text(type), text(id)};
+}
+
+AggregateReader::DocumentFigures &AggregateReader::documentFor(const std::string &objectKey)
+{
+    auto known = m_numbers.find(objectKey);
+    if (known == m_numbers.end()) { // new since the last rolled-up day
+        known = m_numbers.emplace(objectKey, m_documents.size()).first;
+        m_documents.emplace_back().key = objectKey;
+    }
+    return m_documents[known->second];
+}
+
 void AggregateReader::finishStaleDocuments()
 {
     const qint64 staleBefore = m_request.toUs - m_request.staleAfterUs;
     QList<StaleDocument> stale;
-    for (const auto &[key, last] : m_objects) {
+    for (size_t number = 1; number < m_documents.size(); ++number) {
+        const MonthRollup::ObjectCounts &last = m_documents[number].last;
         if (!last.lastRevisedUs && !last.lastReviewedUs)
             continue; // retired before the log knew of it, or never a document
         if (last.lastRetiredUs && *last.lastRetiredUs >= last.lastRevisedUs.value_or(0))
             continue; // obsolete or deleted, and not revised or restored since
         if (std::max(last.lastRevisedUs.value_or(0), last.lastReviewedUs.value_or(0)) >= staleBefore)
             continue;
-        const auto [type, id] = MonthRollup::splitObjectKey(key);
-        stale.append({text(type), text(id), last.lastRevisedUs.value_or(0), last.lastReviewedUs.value_or(0)});
+        const auto [type, id] = documentName(number);
+        stale.append({type, id, last.lastRevisedUs.value_or(0), last.lastReviewedUs.value_or(0)});
     }
     const auto latest = [](const StaleDocument &d) { return std::max(d.lastRevisedUs, d.lastReviewedUs); };
     std::sort(stale.begin(), stale.end(), [&](const StaleDocument &a, const StaleDocument &b) {
@@ -443,23 +527,34 @@ void AggregateReader::finishStaleDocuments()
 
 void AggregateReader::finishRankings()
 {
-    const auto top = [this](QList<RankedCount> ranking) {
-        std::sort(ranking.begin(), ranking.end(), [](const RankedCount &a, const RankedCount &b) {
-            return std::tuple(-a.count, a.objectType, a.id) < std::tuple(-b.count, b.objectType, b.id);
-        });
-        return ranking.mid(0, m_request.topCount);
-    };
+    // The documents by accesses, by number first; names only for those that can still place
+    // (ties at the last place are broken by type and id, which need the names).
+    std::vector<std::pair<qint64, size_t>> accessed; // (accesses, number)
+    for (size_t number = 1; number < m_documents.size(); ++number) {
+        if (m_documents[number].accesses > 0)
+            accessed.emplace_back(m_documents[number].accesses, number);
+    }
+    std::sort(accessed.begin(), accessed.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     QList<RankedCount> documents;
-    documents.reserve(qsizetype(m_accesses.size()));
-    for (const auto &[key, accesses] : m_accesses) {
-        const auto [type, id] = MonthRollup::splitObjectKey(key);
-        documents.append({text(type), text(id), accesses});
+    for (const auto &[accesses, number] : accessed) {
+        if (documents.size() >= m_request.topCount && (documents.isEmpty() || accesses < documents.last().count))
+            break;
+        const auto [type, id] = documentName(number);
+        documents.append({type, id, accesses});
     }
     m_result.topAccessedDocuments = top(std::move(documents));
     QList<RankedCount> users;
     for (const auto &[actor, changes] : m_actorChanges)
         users.append({QString(), QString::fromStdString(actor), changes});
     m_result.topUsersByChanges = top(std::move(users));
+}
+
+QList<RankedCount> AggregateReader::top(QList<RankedCount> ranking) const
+{
+    std::sort(ranking.begin(), ranking.end(), [](const RankedCount &a, const RankedCount &b) {
+        return std::tuple(-a.count, a.objectType, a.id) < std::tuple(-b.count, b.objectType, b.id);
+    });
+    return ranking.mid(0, m_request.topCount);
 }
 
 } // namespace QmsAudit

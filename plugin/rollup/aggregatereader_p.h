@@ -47,6 +47,17 @@ private:
     void finishCycles();
     void finishStaleDocuments();
     void finishRankings();
+    QList<RankedCount> top(QList<RankedCount> ranking) const;
+
+    /// What is counted per document, by its number in rollup_object.
+    struct DocumentFigures {
+        std::string key;                 ///< MonthRollup::objectKey()
+        qint64 accesses = 0;             ///< in the period
+        MonthRollup::ObjectCounts last;  ///< last revision, review and retirement before the period's end
+    };
+    /// The figures of the document @p objectKey, a new number if the rollups do not know it yet.
+    DocumentFigures &documentFor(const std::string &objectKey);
+    std::pair<QString, QString> documentName(size_t number) const;
 
     Connection &m_connection;
     const AggregateRequest m_request;
@@ -59,8 +70,8 @@ private:
     Range m_rolledCounts;        ///< the part of the period whose counts the rollups hold
     qint64 m_staleRolledUntilUs = 0; ///< the rollups' last revisions cover the events before this
 
-    std::unordered_map<std::string, MonthRollup::ObjectCounts> m_objects; ///< objectKey -> in the period / for staleness
-    std::unordered_map<std::string, qint64> m_accesses;
+    std::vector<DocumentFigures> m_documents;             ///< by number; 0 is unused
+    std::unordered_map<std::string, size_t> m_numbers;    ///< objectKey -> number
     std::unordered_map<std::string, qint64> m_actorChanges;
     std::unordered_map<std::string, std::unordered_map<std::string, std::vector<qint64>>> m_cycles; ///< stage -> type -> durations
 };

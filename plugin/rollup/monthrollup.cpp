@@ -20,6 +20,7 @@ enum Role : unsigned {
     Retires = 1u << 5,
     Submits = 1u << 6,
     EndsCycle = 1u << 7, // approve, release
+    OnDocument = 1u << 8, // counted per document: not logins, sessions or the trail's own events
 };
 
 unsigned rolesOf(Action action)
@@ -46,6 +47,8 @@ unsigned rolesOf(Action action)
     }
     if (action == Action::Approve || action == Action::Release)
         roles |= EndsCycle;
+    if ((roles & (Access | Change | Workflow)) || action == Action::AccessDenied)
+        roles |= OnDocument;
     return roles;
 }
 
@@ -129,34 +132,36 @@ void MonthRollup::add(const RollupRecord &record)
     const bool denied = record.outcome == QByteArrayView("denied");
     const qint64 month = monthOf(record.recordedAtUs);
 
-    m_key.assign(record.objectType.data(), size_t(record.objectType.size()));
-    m_key.push_back(Separator);
-    m_key.append(record.objectId.data(), size_t(record.objectId.size()));
-    ObjectCounts &object = m_objects[month][m_key];
-    ++object.events;
-    object.accesses += (roles & Access) ? 1 : 0;
-    object.changes += (roles & Change) ? 1 : 0;
-    object.workflow += (roles & Workflow) ? 1 : 0;
-    object.denied += denied ? 1 : 0;
-    // A denied or failed attempt changed nothing: it neither revises, reviews, retires nor submits.
-    if (record.outcome == QByteArrayView("success")) {
-        if (roles & Revises)
-            keepLatest(object.lastRevisedUs, record.recordedAtUs);
-        if (roles & Reviews)
-            keepLatest(object.lastReviewedUs, record.recordedAtUs);
-        if (roles & Retires)
-            keepLatest(object.lastRetiredUs, record.recordedAtUs);
-        if (roles & Submits) {
-            m_lastSubmit[m_key] = record.recordedAtUs;
-        } else if (roles & EndsCycle) {
-            std::optional<qint64> submitted;
-            if (const auto it = m_lastSubmit.find(m_key); it != m_lastSubmit.end())
-                submitted = it->second;
-            else if (m_lookup)
-                submitted = m_lookup(record.objectType, record.objectId, record.seq);
-            if (submitted) {
-                m_cycles.push_back({record.seq, std::string(record.objectType.data(), size_t(record.objectType.size())),
-                                    std::string(record.action.data(), size_t(record.action.size())), *submitted, record.recordedAtUs});
+    if (roles & OnDocument) {
+        m_key.assign(record.objectType.data(), size_t(record.objectType.size()));
+        m_key.push_back(Separator);
+        m_key.append(record.objectId.data(), size_t(record.objectId.size()));
+        ObjectCounts &object = m_objects[month][m_key];
+        ++object.events;
+        object.accesses += (roles & Access) ? 1 : 0;
+        object.changes += (roles & Change) ? 1 : 0;
+        object.workflow += (roles & Workflow) ? 1 : 0;
+        object.denied += denied ? 1 : 0;
+        // A denied or failed attempt changed nothing: it neither revises, reviews, retires nor submits.
+        if (record.outcome == QByteArrayView("success")) {
+            if (roles & Revises)
+                keepLatest(object.lastRevisedUs, record.recordedAtUs);
+            if (roles & Reviews)
+                keepLatest(object.lastReviewedUs, record.recordedAtUs);
+            if (roles & Retires)
+                keepLatest(object.lastRetiredUs, record.recordedAtUs);
+            if (roles & Submits) {
+                m_lastSubmit[m_key] = record.recordedAtUs;
+            } else if (roles & EndsCycle) {
+                std::optional<qint64> submitted;
+                if (const auto it = m_lastSubmit.find(m_key); it != m_lastSubmit.end())
+                    submitted = it->second;
+                else if (m_lookup)
+                    submitted = m_lookup(record.objectType, record.objectId, record.seq);
+                if (submitted) {
+                    m_cycles.push_back({record.seq, std::string(record.objectType.data(), size_t(record.objectType.size())),
+                                        std::string(record.action.data(), size_t(record.action.size())), *submitted, record.recordedAtUs});
+                }
             }
         }
     }

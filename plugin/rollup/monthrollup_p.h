@@ -25,8 +25,10 @@ struct RollupRecord {
 
 /**
  * Per-month counts per document and per person, and the workflow cycles (submit to approve, submit
- * to release): what the management review's rankings, cycle times and stale documents are read
- * from (SchemaSql::CreateRollups). The same counting serves the writer (one closed day), the
+ * to release). A document is the object of an access, change or workflow event or of a denied
+ * access; logins, sessions and the trail's own events count for their person only. They are
+ * what the management review's rankings, cycle times and stale documents are read from
+ * (SchemaSql::CreateRollups). The same counting serves the writer (one closed day), the
  * rebuild and verify (the whole chain) and the reader (the part of a period not yet rolled up),
  * so that the four cannot disagree on what an event counts for.
  *

@@ -43,16 +43,20 @@ Result<void> RollupWriter::prepare()
 {
     if (m_ensureObject)
         return {};
+    auto ensureObjectKey = m_connection.prepare(SchemaSql::EnsureObjectKey);
+    auto selectObjectKey = m_connection.prepare(SchemaSql::SelectObjectKey);
     auto ensureObject = m_connection.prepare(SchemaSql::EnsureObjectRollupRow);
     auto addObject = m_connection.prepare(SchemaSql::AddToObjectRollupRow);
     auto ensureActor = m_connection.prepare(SchemaSql::EnsureActorRollupRow);
     auto addActor = m_connection.prepare(SchemaSql::AddToActorRollupRow);
     auto insertCycle = m_connection.prepare(SchemaSql::InsertCycle);
     auto lastSubmit = m_connection.prepare(SchemaSql::SelectLastSubmit);
-    for (const auto *statement : {&ensureObject, &addObject, &ensureActor, &addActor, &insertCycle, &lastSubmit}) {
+    for (const auto *statement : {&ensureObjectKey, &selectObjectKey, &ensureObject, &addObject, &ensureActor, &addActor, &insertCycle, &lastSubmit}) {
         if (!*statement)
             return statement->error();
     }
+    m_ensureObjectKey.emplace(std::move(*ensureObjectKey));
+    m_selectObjectKey.emplace(std::move(*selectObjectKey));
     m_ensureObject.emplace(std::move(*ensureObject));
     m_addObject.emplace(std::move(*addObject));
     m_ensureActor.emplace(std::move(*ensureActor));
@@ -76,6 +80,24 @@ std::optional<qint64> RollupWriter::lastSubmit(QByteArrayView objectType, QByteA
         submitted = select.int64(0);
     select.reset();
     return submitted;
+}
+
+Result<qint64> RollupWriter::objectKey(QByteArrayView objectType, QByteArrayView objectId)
+{
+    for (Statement *statement : {&*m_ensureObjectKey, &*m_selectObjectKey}) {
+        statement->bindText(1, objectType);
+        statement->bindText(2, objectId);
+    }
+    if (auto r = runOnce(*m_ensureObjectKey); !r)
+        return r.error();
+    auto row = m_selectObjectKey->step();
+    const qint64 key = row && *row ? m_selectObjectKey->int64(0) : 0;
+    m_selectObjectKey->reset();
+    if (!row)
+        return row.error();
+    if (key == 0)
+        return Error(ErrorCode::Internal, QStringLiteral("A document of the rollups has no number."));
+    return key;
 }
 
 Result<void> RollupWriter::closeDay(qint64 dayStartUs)
@@ -149,19 +171,21 @@ Result<void> RollupWriter::write(const MonthRollup &rollup)
     for (const auto &[month, objects] : rollup.objects()) {
         for (const auto &[key, counts] : objects) {
             const auto [type, id] = MonthRollup::splitObjectKey(key);
+            auto number = objectKey(type, id);
+            if (!number)
+                return number.error();
             for (Statement *statement : {&*m_ensureObject, &*m_addObject}) {
                 statement->bind(1, month);
-                statement->bindText(2, type);
-                statement->bindText(3, id);
+                statement->bind(2, *number);
                 if (statement == &*m_addObject) {
-                    statement->bind(4, counts.events);
-                    statement->bind(5, counts.accesses);
-                    statement->bind(6, counts.changes);
-                    statement->bind(7, counts.workflow);
-                    statement->bind(8, counts.denied);
-                    bindTime(*statement, 9, counts.lastRevisedUs);
-                    bindTime(*statement, 10, counts.lastReviewedUs);
-                    bindTime(*statement, 11, counts.lastRetiredUs);
+                    statement->bind(3, counts.events);
+                    statement->bind(4, counts.accesses);
+                    statement->bind(5, counts.changes);
+                    statement->bind(6, counts.workflow);
+                    statement->bind(7, counts.denied);
+                    bindTime(*statement, 8, counts.lastRevisedUs);
+                    bindTime(*statement, 9, counts.lastReviewedUs);
+                    bindTime(*statement, 10, counts.lastRetiredUs);
                 }
                 if (auto r = runOnce(*statement); !r)
                     return r;

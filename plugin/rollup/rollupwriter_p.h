@@ -36,8 +36,12 @@ private:
     Result<void> write(const MonthRollup &rollup);
     Result<void> prepare();
     std::optional<qint64> lastSubmit(QByteArrayView objectType, QByteArrayView objectId, qint64 beforeSeq);
+    /// The document's number in rollup_object, given one on first use.
+    Result<qint64> objectKey(QByteArrayView objectType, QByteArrayView objectId);
 
     Connection &m_connection;
+    std::optional<Statement> m_ensureObjectKey;
+    std::optional<Statement> m_selectObjectKey;
     std::optional<Statement> m_ensureObject;
     std::optional<Statement> m_addObject;
     std::optional<Statement> m_ensureActor;

@@ -141,10 +141,16 @@ INSERT INTO summary_day_actor (day, actor_id, events)
 /// transaction. month = (year - 1970) * 12 + month - 1 of recorded_at in UTC. No NOT NULL on what
 /// the writer UPDATEs (pitfall 21, above).
 inline constexpr const char *CreateRollups = R"sql(
+-- Documents by number: the month rows stay small, and a year of them is read as integers.
+CREATE TABLE IF NOT EXISTS rollup_object (
+    object_key  INTEGER PRIMARY KEY,
+    object_type TEXT NOT NULL,
+    object_id   TEXT NOT NULL,
+    UNIQUE (object_type, object_id)
+);
 CREATE TABLE IF NOT EXISTS rollup_object_month (
     month            INTEGER NOT NULL,
-    object_type      TEXT NOT NULL,
-    object_id        TEXT NOT NULL,
+    object_key       INTEGER NOT NULL,
     events           INTEGER,
     accesses         INTEGER,
     changes          INTEGER,
@@ -153,7 +159,7 @@ CREATE TABLE IF NOT EXISTS rollup_object_month (
     last_revised_at  INTEGER,
     last_reviewed_at INTEGER,
     last_retired_at  INTEGER,
-    PRIMARY KEY (month, object_type, object_id)
+    PRIMARY KEY (month, object_key)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rollup_actor_month (
     month    INTEGER NOT NULL,
@@ -183,6 +189,7 @@ CREATE INDEX IF NOT EXISTS ix_events_submit ON events (object_id, object_type, s
 
 inline constexpr const char *ClearRollups = R"sql(
 DELETE FROM rollup_object_month;
+DELETE FROM rollup_object;
 DELETE FROM rollup_actor_month;
 DELETE FROM rollup_cycle;
 )sql";
@@ -198,17 +205,19 @@ inline constexpr const char *SelectFirstSeqAt =
 inline constexpr const char *SelectLastSubmit =
     "SELECT recorded_at FROM events INDEXED BY ix_events_submit WHERE object_id = ?1 AND object_type = ?2 "
     "AND action = 'submit' AND outcome = 'success' AND seq < ?3 ORDER BY seq DESC LIMIT 1";
+inline constexpr const char *EnsureObjectKey = "INSERT OR IGNORE INTO rollup_object (object_type, object_id) VALUES (?1, ?2)";
+inline constexpr const char *SelectObjectKey = "SELECT object_key FROM rollup_object WHERE object_type = ?1 AND object_id = ?2";
 inline constexpr const char *EnsureObjectRollupRow =
-    "INSERT OR IGNORE INTO rollup_object_month (month, object_type, object_id, events, accesses, changes, workflow, denied) "
-    "VALUES (?1, ?2, ?3, 0, 0, 0, 0, 0)";
+    "INSERT OR IGNORE INTO rollup_object_month (month, object_key, events, accesses, changes, workflow, denied) "
+    "VALUES (?1, ?2, 0, 0, 0, 0, 0)";
 /// A NULL time keeps the stored one; max() of anything with NULL would be NULL.
 inline constexpr const char *AddToObjectRollupRow =
-    "UPDATE rollup_object_month SET events = events + ?4, accesses = accesses + ?5, changes = changes + ?6, "
-    "workflow = workflow + ?7, denied = denied + ?8, "
-    "last_revised_at = CASE WHEN ?9 IS NULL THEN last_revised_at ELSE max(coalesce(last_revised_at, ?9), ?9) END, "
-    "last_reviewed_at = CASE WHEN ?10 IS NULL THEN last_reviewed_at ELSE max(coalesce(last_reviewed_at, ?10), ?10) END, "
-    "last_retired_at = CASE WHEN ?11 IS NULL THEN last_retired_at ELSE max(coalesce(last_retired_at, ?11), ?11) END "
-    "WHERE month = ?1 AND object_type = ?2 AND object_id = ?3";
+    "UPDATE rollup_object_month SET events = events + ?3, accesses = accesses + ?4, changes = changes + ?5, "
+    "workflow = workflow + ?6, denied = denied + ?7, "
+    "last_revised_at = CASE WHEN ?8 IS NULL THEN last_revised_at ELSE max(coalesce(last_revised_at, ?8), ?8) END, "
+    "last_reviewed_at = CASE WHEN ?9 IS NULL THEN last_reviewed_at ELSE max(coalesce(last_reviewed_at, ?9), ?9) END, "
+    "last_retired_at = CASE WHEN ?10 IS NULL THEN last_retired_at ELSE max(coalesce(last_retired_at, ?10), ?10) END "
+    "WHERE month = ?1 AND object_key = ?2";
 inline constexpr const char *EnsureActorRollupRow =
     "INSERT OR IGNORE INTO rollup_actor_month (month, actor_id, events, changes, workflow, denied) VALUES (?1, ?2, 0, 0, 0, 0)";
 inline constexpr const char *AddToActorRollupRow =

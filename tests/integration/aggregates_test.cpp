@@ -383,8 +383,10 @@ TEST_F(AggregatesTest, VerifyRecountsTheRollupsAndRebuildRepairsThem)
         const char *expected;
     };
     const Case cases[] = {
-        {"UPDATE rollup_object_month SET accesses = accesses + 1 WHERE object_id = (SELECT object_id FROM rollup_object_month LIMIT 1);",
+        {"UPDATE rollup_object_month SET accesses = accesses + 1 WHERE object_key = (SELECT object_key FROM rollup_object_month LIMIT 1);",
          "document rollup"},
+        {"UPDATE rollup_object SET object_id = object_id || 'x' WHERE object_key = 2;", "document rollup"},
+        {"DELETE FROM rollup_object WHERE object_key = 3;", "document rollup"},
         {"UPDATE rollup_object_month SET last_revised_at = 0 WHERE last_revised_at IS NOT NULL;", "document rollup"},
         {"DELETE FROM rollup_actor_month WHERE actor_id = 'user3';", "person rollup"},
         {"UPDATE rollup_cycle SET submitted_at = submitted_at - 1;", "workflow cycles"},
