@@ -401,18 +401,8 @@ Result<void> AggregateReader::scanEvents()
     if (!lastSubmit || !select)
         return (!lastSubmit ? lastSubmit.error() : select.error());
     std::optional<Error> lookupError;
-    MonthRollup period([&](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) -> std::optional<qint64> {
-        lastSubmit->bindText(1, id);
-        lastSubmit->bindText(2, type);
-        lastSubmit->bind(3, beforeSeq);
-        auto row = lastSubmit->step();
-        std::optional<qint64> submitted;
-        if (!row)
-            lookupError = row.error();
-        else if (*row)
-            submitted = lastSubmit->int64(0);
-        lastSubmit->reset();
-        return submitted;
+    MonthRollup period([&](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) {
+        return RollupWriter::lastSubmit(*lastSubmit, type, id, beforeSeq, lookupError);
     });
     MonthRollup lastRevisions;
     qint64 scanned = 0;
@@ -432,14 +422,7 @@ Result<void> AggregateReader::scanEvents()
                 break;
             if (++scanned % 4096 == 0 && cancelled())
                 return Error(ErrorCode::Cancelled, QStringLiteral("The aggregates were cancelled."));
-            RollupRecord record;
-            record.seq = select->int64(0);
-            record.recordedAtUs = select->int64(1);
-            record.actorId = select->textView(2);
-            record.action = select->textView(3);
-            record.objectType = select->textView(4);
-            record.objectId = select->textView(5);
-            record.outcome = select->textView(6);
+            const RollupRecord record = RollupWriter::recordAt(*select);
             if (counted(record.recordedAtUs)) {
                 period.add(record);
             } else {

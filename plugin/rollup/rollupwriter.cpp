@@ -66,20 +66,33 @@ Result<void> RollupWriter::prepare()
     return {};
 }
 
-std::optional<qint64> RollupWriter::lastSubmit(QByteArrayView objectType, QByteArrayView objectId, qint64 beforeSeq)
+std::optional<qint64> RollupWriter::lastSubmit(Statement &select, QByteArrayView objectType, QByteArrayView objectId, qint64 beforeSeq,
+                                               std::optional<Error> &error)
 {
-    Statement &select = *m_lastSubmit;
     select.bindText(1, objectId);
     select.bindText(2, objectType);
     select.bind(3, beforeSeq);
     auto row = select.step();
     std::optional<qint64> submitted;
     if (!row)
-        m_lookupError = row.error();
+        error = row.error();
     else if (*row)
         submitted = select.int64(0);
     select.reset();
     return submitted;
+}
+
+RollupRecord RollupWriter::recordAt(const Statement &row)
+{
+    RollupRecord record;
+    record.seq = row.int64(0);
+    record.recordedAtUs = row.int64(1);
+    record.actorId = row.textView(2);
+    record.action = row.textView(3);
+    record.objectType = row.textView(4);
+    record.objectId = row.textView(5);
+    record.outcome = row.textView(6);
+    return record;
 }
 
 Result<qint64> RollupWriter::objectKey(QByteArrayView objectType, QByteArrayView objectId)
@@ -114,7 +127,9 @@ Result<void> RollupWriter::closeDay(qint64 dayStartUs)
     if (!*row)
         return {}; // no event that day
     const qint64 firstSeq = first->int64(0);
-    MonthRollup rollup([this](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) { return lastSubmit(type, id, beforeSeq); });
+    MonthRollup rollup([this](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) {
+        return lastSubmit(*m_lastSubmit, type, id, beforeSeq, m_lookupError);
+    });
     return rollUp(firstSeq, std::numeric_limits<qint64>::max(), rollup);
 }
 
@@ -144,14 +159,7 @@ Result<void> RollupWriter::rollUp(qint64 firstSeq, qint64 untilUs, MonthRollup &
             return row.error();
         if (!*row)
             break;
-        RollupRecord record;
-        record.seq = select->int64(0);
-        record.recordedAtUs = select->int64(1);
-        record.actorId = select->textView(2);
-        record.action = select->textView(3);
-        record.objectType = select->textView(4);
-        record.objectId = select->textView(5);
-        record.outcome = select->textView(6);
+        const RollupRecord record = recordAt(*select);
         // One month in memory at a time: a rebuild of years of events stays small.
         if (const qint64 recordMonth = MonthRollup::monthOf(record.recordedAtUs); month != recordMonth) {
             if (auto written = write(rollup); !written)

@@ -29,13 +29,18 @@ public:
     Result<void> rebuild(qint64 headRecordedAtUs);
 
     static qint64 dayStartUs(qint64 utcMicros);
+    /// The event in the current row of SchemaSql::SelectRollupEvents (views into the row).
+    static RollupRecord recordAt(const Statement &row);
+    /// Runs SchemaSql::SelectLastSubmit on @p select; a failure is kept in @p error, which fails
+    /// the roll-up or the reading it happened in.
+    static std::optional<qint64> lastSubmit(Statement &select, QByteArrayView objectType, QByteArrayView objectId, qint64 beforeSeq,
+                                            std::optional<Error> &error);
 
 private:
     /// Counts the events from @p firstSeq on recorded before @p untilUs, month by month.
     Result<void> rollUp(qint64 firstSeq, qint64 untilUs, MonthRollup &rollup);
     Result<void> write(const MonthRollup &rollup);
     Result<void> prepare();
-    std::optional<qint64> lastSubmit(QByteArrayView objectType, QByteArrayView objectId, qint64 beforeSeq);
     /// The document's number in rollup_object, given one on first use.
     Result<qint64> objectKey(QByteArrayView objectType, QByteArrayView objectId);
 
