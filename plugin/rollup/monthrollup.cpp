@@ -52,17 +52,29 @@ unsigned rolesOf(Action action)
     return roles;
 }
 
-/// The roles by stored action name: verify counts every record, so no QString per lookup.
+/// The roles by stored action name. verify asks once per record: a table indexed by the name's
+/// length and first and last letters, checked by one comparison, instead of a string and a hash.
 unsigned rolesOf(QByteArrayView name)
 {
-    static const auto table = [] {
-        std::unordered_map<std::string, unsigned> roles;
+    struct Entry {
+        QByteArray name;
+        unsigned roles = 0;
+    };
+    static constexpr size_t kSlots = 1024;
+    const auto slotOf = [](QByteArrayView n) {
+        return n.isEmpty() ? 0 : (size_t(n.size()) * 131 + size_t(uchar(n.front())) * 31 + size_t(uchar(n.back()))) % kSlots;
+    };
+    static const auto table = [&] {
+        std::vector<std::vector<Entry>> slots(kSlots);
         for (Action action : allActions())
-            roles.emplace(actionName(action).toStdString(), rolesOf(action));
-        return roles;
+            slots[slotOf(actionName(action).toLatin1())].push_back({actionName(action).toLatin1(), rolesOf(action)});
+        return slots;
     }();
-    const auto it = table.find(std::string(name.data(), size_t(name.size())));
-    return it == table.end() ? 0u : it->second;
+    for (const Entry &entry : table[slotOf(name)]) {
+        if (entry.name == name)
+            return entry.roles;
+    }
+    return 0;
 }
 
 void keepLatest(std::optional<qint64> &latest, qint64 us)
@@ -131,12 +143,17 @@ void MonthRollup::add(const RollupRecord &record)
     const unsigned roles = rolesOf(record.action);
     const bool denied = record.outcome == QByteArrayView("denied");
     const qint64 month = monthOf(record.recordedAtUs);
+    if (month != m_month) { // records come in time order: look the month's maps up once
+        m_month = month;
+        m_monthObjects = &m_objects[month];
+        m_monthActors = &m_actors[month];
+    }
 
     if (roles & OnDocument) {
         m_key.assign(record.objectType.data(), size_t(record.objectType.size()));
         m_key.push_back(Separator);
         m_key.append(record.objectId.data(), size_t(record.objectId.size()));
-        ObjectCounts &object = m_objects[month][m_key];
+        ObjectCounts &object = (*m_monthObjects)[m_key];
         ++object.events;
         object.accesses += (roles & Access) ? 1 : 0;
         object.changes += (roles & Change) ? 1 : 0;
@@ -167,7 +184,7 @@ void MonthRollup::add(const RollupRecord &record)
     }
 
     m_key.assign(record.actorId.data(), size_t(record.actorId.size()));
-    ActorCounts &actor = m_actors[month][m_key];
+    ActorCounts &actor = (*m_monthActors)[m_key];
     ++actor.events;
     actor.changes += (roles & Change) ? 1 : 0;
     actor.workflow += (roles & Workflow) ? 1 : 0;
@@ -182,6 +199,7 @@ void MonthRollup::followSubmits(const RollupRecord &record)
 
 void MonthRollup::clearCounts()
 {
+    m_month.reset();
     m_objects.clear();
     m_actors.clear();
     m_cycles.clear();

@@ -101,6 +101,9 @@ private:
     std::vector<Cycle> m_cycles;
     std::unordered_map<std::string, qint64> m_lastSubmit; ///< objectKey -> recorded_at of its latest submit
     std::string m_key; ///< reused, so that counting allocates only for new keys
+    std::optional<qint64> m_month; ///< of the last record counted, whose maps follow
+    ObjectMap *m_monthObjects = nullptr;
+    ActorMap *m_monthActors = nullptr;
 };
 
 } // namespace QmsAudit
