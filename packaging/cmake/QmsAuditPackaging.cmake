@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Installs the CMake package (find_package(QmsAudit CONFIG) gives QmsAudit::Core and QmsAudit::Qml)
-# and the pkg-config file, and describes the Debian packages CPack builds from the install
-# components (packaging/scripts/package.sh, docs/packages.md):
-#   libqmsaudit0     runtime: libqmsaudit, libqmsaudit-qml, the Qt plugin, the QML module
+# Installs the CMake package (find_package(QmsAudit CONFIG) gives QmsAudit::Core, QmsAudit::Report
+# and QmsAudit::Qml) and the pkg-config file, and describes the Debian packages CPack builds from the
+# install components (packaging/scripts/package.sh, docs/packages.md):
+#   libqmsaudit0     runtime: libqmsaudit, libqmsaudit-report, libqmsaudit-qml, the Qt plugin, the QML module
 #   libqmsaudit-dev  dev:     headers, link names, CMake config + version file, qmsaudit.pc
 #   qmsaudit-tools   tools:   qms-audit and its man page
 
@@ -48,9 +48,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The tools and the plugins need libqmsaudit.so.0 from the runtime package, which is not installed
-# while packaging: dpkg-shlibdeps finds it in the build tree and takes its dependency from below.
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${PROJECT_BINARY_DIR}/plugin)
+# The tools and the plugins need libqmsaudit.so.0 (and qms-audit libqmsaudit-report.so.0) from the
+# runtime package, which is not installed while packaging: dpkg-shlibdeps finds them in the build
+# tree and takes its dependency from below.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${PROJECT_BINARY_DIR}/plugin ${PROJECT_BINARY_DIR}/plugin/report)
 set(qmsaudit_runtime_dependency "libqmsaudit0 (= ${PROJECT_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE})")
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME libqmsaudit0)
@@ -82,8 +83,8 @@ QmsAudit records every access to and change of documented information in an
 append-only, hash-chained SQLCipher log, as FDA 21 CFR Part 11 and EU GMP
 Annex 11 ask of audit trails.
 .
-This package holds the core library, the QML module QmsAudit and the Qt
-plugin that host applications load with QPluginLoader.")
+This package holds the core library, the PDF report library, the QML module
+QmsAudit and the Qt plugin that host applications load with QPluginLoader.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libqmsaudit-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
@@ -92,9 +93,9 @@ if(QMSAUDIT_BUILD_QML)
     string(APPEND CPACK_DEBIAN_DEV_PACKAGE_DEPENDS ", qt6-declarative-dev (>= 6.4)")
 endif()
 set(CPACK_DEBIAN_DEV_DESCRIPTION "development files for the QmsAudit audit trail
-Headers, the CMake package (find_package(QmsAudit CONFIG) gives QmsAudit::Core
-and QmsAudit::Qml) and the pkg-config file qmsaudit, for applications that
-embed the QmsAudit audit trail.")
+Headers, the CMake package (find_package(QmsAudit CONFIG) gives QmsAudit::Core,
+QmsAudit::Report and QmsAudit::Qml) and the pkg-config file qmsaudit, for
+applications that embed the QmsAudit audit trail.")
 
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME qmsaudit-tools)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION utils)
