@@ -2,7 +2,15 @@
 // The main() of every GoogleTest binary: a QCoreApplication (QProcess, signals across threads),
 // and any Qt warning, from any thread, fails the test that was running (the FatalLogger pattern of KDDockWidgets).
 // Links QtCore and GTest only, so the plugin test that must not link QmsAudit can use it too.
+// Built a second time with QMSAUDIT_GTEST_GUI as qmsaudit_gtest_guimain: a QGuiApplication on the
+// offscreen platform, for tests that paint (PDF reports need the font database).
+#ifdef QMSAUDIT_GTEST_GUI
+#include <QGuiApplication>
+using TestApplication = QGuiApplication;
+#else
 #include <QCoreApplication>
+using TestApplication = QCoreApplication;
+#endif
 
 #include <gtest/gtest.h>
 
@@ -24,7 +32,11 @@ int main(int argc, char **argv)
     // docs/design-notes.md, pitfall 12: gtest_discover_tests lists the cases at build time; nothing else to set up.
     if (::testing::GTEST_FLAG(list_tests))
         return RUN_ALL_TESTS();
-    QCoreApplication app(argc, argv);
+#ifdef QMSAUDIT_GTEST_GUI
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+    TestApplication app(argc, argv);
     qInstallMessageHandler(failOnWarning);
     return RUN_ALL_TESTS();
 }
