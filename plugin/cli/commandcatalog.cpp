@@ -165,15 +165,20 @@ std::vector<CommandSpec> buildCatalog()
     commands.push_back({
         "export",
         "write matching events to an evidence file and record its SHA-256",
-        "--log PATH KEY --format jsonl|csv [--spreadsheet-safe] --out FILE [filters] [--as ID]",
+        "--log PATH KEY --format jsonl|csv|pdf [--spreadsheet-safe] [--document-report] --out FILE [filters] [--as ID]",
         "Writes every event that matches the filters (the same as query's), oldest first, to FILE in the export form: "
-        "JSON Lines, or CSV (RFC 4180), verbatim or with --spreadsheet-safe. FILE must not exist; it appears only when "
+        "JSON Lines, or CSV (RFC 4180), verbatim or with --spreadsheet-safe; or as a PDF evidence report that verifies "
+        "the log first and states the result on page 1 (docs/reports.md; at most 25000 events). With --format pdf, "
+        "--document-report --object-id ID [--object-type TYPE] makes the audit-trail report of one document instead: "
+        "every event on it, with old and new values and signature meanings. FILE must not exist; it appears only when "
         "complete. Prints the number of events and the file's SHA-256, and records the export in the log as a "
         "trail_exported event by --as or the operating-system user with the filter, the format, the file's name, its "
-        "SHA-256 and the event count; a log you cannot write is left unchanged, with a note on stderr.",
+        "SHA-256 and the event count; a log you cannot write is left unchanged, with a note on stderr. A PDF report "
+        "of a log that fails verification is written and exits 3.",
         withKeyOptions(joined(filterOptions(), {
-            {"format", "FORMAT", "jsonl or csv (required)", false, {}},
+            {"format", "FORMAT", "jsonl, csv or pdf (required)", false, {}},
             {"spreadsheet-safe", {}, "with --format csv: an apostrophe before cells a spreadsheet would run as a formula", false, {}},
+            {"document-report", {}, "with --format pdf and --object-id: the document's audit-trail report", false, {}},
             {"out", "FILE", "the file to write (must not exist)", false, {}},
             recordedAsOption(),
         })),

@@ -4,10 +4,16 @@
 #include "console.h"
 #include "eventwriter.h"
 #include "exitstatus.h"
+#include "guiapplicationscope.h"
 #include "terminaltext.h"
+#include "toolidentity.h"
 #include "trailuserecorder.h"
 
+#include <qmsaudit/clock.h>
+#include <qmsaudit/documenttrailreport.h>
 #include <qmsaudit/eventexportwriter.h>
+#include <qmsaudit/eventreader.h>
+#include <qmsaudit/eventsreport.h>
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -32,6 +38,101 @@ Result<QByteArray> fileSha256(const QString &path)
     return hash.result();
 }
 
+/// JSON Lines or CSV, page by page; returns how many events were written.
+Result<qint64> writeEvents(const AuditLog &log, const EventFilter &filter, const EventWriter::Output &output, const QString &out)
+{
+    // QSaveFile writes beside the target and renames on commit: a failed export leaves no file.
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot create %1: %2.").arg(out, file.errorString()));
+    EventExportWriter writer(output.format == EventWriter::Format::Csv ? EventExportWriter::Format::Csv : EventExportWriter::Format::JsonLines,
+                             file, output.cells);
+    PageRequest page{0, kPageSize};
+    qint64 exported = 0;
+    while (true) {
+        auto result = log.query(filter, page);
+        if (!result)
+            return result.error();
+        for (const Event &event : std::as_const(result->events)) {
+            if (auto written = writer.write(event); !written)
+                return written.error();
+        }
+        exported += result->events.size();
+        if (!result->hasMore)
+            break;
+        page.afterSeq = result->nextAfterSeq;
+    }
+    if (auto finished = writer.finish(); !finished)
+        return finished.error();
+    if (!file.commit())
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot write %1: %2.").arg(out, file.errorString()));
+    return exported;
+}
+
+/// The events report, or with --document-report the document's audit-trail report (docs/reports.md).
+Result<EvidenceReport> writeReport(const CommandOptions &options, const AuditLog &log, const EventFilter &filter,
+                                   const QString &generatedBy, const QString &out)
+{
+    auto gui = GuiApplicationScope::create();
+    if (!gui)
+        return gui.error();
+    auto reader = log.reader();
+    if (!reader)
+        return reader.error();
+    const HostInfo tool = ToolIdentity::host();
+    EvidenceHeader header;
+    header.generatedBy = QStringLiteral("%1 (%2 %3 on %4)").arg(generatedBy, tool.app, tool.version, tool.workstation);
+    header.generatedAtUs = SystemClock().nowUtcMicros();
+    auto report = options.isSet("document-report")
+                      ? DocumentTrailReport::build(**reader, filter.objectType, filter.objectId, std::move(header))
+                      : EventsReport::build(**reader, filter, std::move(header));
+    if (!report)
+        return report.error();
+    if (auto saved = report->document.savePdf(out); !saved)
+        return saved.error();
+    return report;
+}
+
+struct ExportFormat {
+    QString label; ///< as printed and recorded: jsonl, csv, csv-spreadsheet-safe or pdf
+    bool pdf = false;
+    EventWriter::Output output; ///< JSON Lines and CSV
+};
+
+/// --format, --spreadsheet-safe and --document-report, checked together.
+Result<ExportFormat> exportFormat(const CommandOptions &options, const EventFilter &filter)
+{
+    auto name = options.requiredValue("format");
+    if (!name)
+        return name.error();
+    if (*name != QLatin1String("pdf")) {
+        if (options.isSet("document-report"))
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("--document-report applies to --format pdf only."));
+        if (*name != QLatin1String("jsonl") && *name != QLatin1String("csv"))
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("Unknown format '%1' for export; use jsonl, csv or pdf.").arg(*name));
+        auto output = EventWriter::outputFromOptions(options, QStringLiteral("export"), false);
+        if (!output)
+            return output.error();
+        return ExportFormat{output->cells == CsvCells::SpreadsheetSafe ? QStringLiteral("csv-spreadsheet-safe") : *name, false, *output};
+    }
+    if (options.isSet("spreadsheet-safe"))
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("--spreadsheet-safe applies to --format csv only."));
+    if (options.isSet("document-report")) {
+        if (filter.objectId.isEmpty())
+            return Error(ErrorCode::InvalidArgument,
+                         QStringLiteral("--document-report needs --object-id (and --object-type if the id names several)."));
+        EventFilter others = filter;
+        others.objectId.clear();
+        others.objectType.clear();
+        if (!others.isEmpty()) {
+            return Error(ErrorCode::InvalidArgument,
+                         QStringLiteral("--document-report covers every event on the document; drop the other filters (%1).")
+                             .arg(others.describe()));
+        }
+    }
+    return ExportFormat{*name, true, {}};
+}
+
 } // namespace
 
 int ExportCommand::run(const CommandOptions &options)
@@ -39,11 +140,9 @@ int ExportCommand::run(const CommandOptions &options)
     auto filter = options.eventFilter();
     if (!filter)
         return Console::fail(filter.error());
-    if (auto formatName = options.requiredValue("format"); !formatName)
-        return Console::fail(formatName.error());
-    auto output = EventWriter::outputFromOptions(options, QStringLiteral("export"), false);
-    if (!output)
-        return Console::fail(output.error());
+    auto format = exportFormat(options, *filter);
+    if (!format)
+        return Console::fail(format.error());
     auto out = options.requiredValue("out");
     if (!out)
         return Console::fail(out.error());
@@ -53,48 +152,48 @@ int ExportCommand::run(const CommandOptions &options)
     auto use = TrailUseRecorder::create(options, Action::TrailExported, QStringLiteral("cli export"));
     if (!use)
         return Console::fail(use.error());
-    const QString formatLabel = output->cells == CsvCells::SpreadsheetSafe ? QStringLiteral("csv-spreadsheet-safe") : options.value("format");
     use->setAttribute(QStringLiteral("filter"), filter->describe());
-    use->setAttribute(QStringLiteral("format"), formatLabel);
+    use->setAttribute(QStringLiteral("format"), format->label);
     use->setAttribute(QStringLiteral("file"), QFileInfo(*out).fileName());
+    if (format->pdf) {
+        const bool document = options.isSet("document-report");
+        use->setAttribute(QStringLiteral("report"), document ? QStringLiteral("document") : QStringLiteral("events"));
+    }
     if (auto checked = use->check(); !checked)
         return Console::fail(checked.error());
     auto opened = options.openLog();
     if (!opened)
         return Console::fail(opened.error());
 
-    // QSaveFile writes beside the target and renames on commit: a failed export leaves no file.
-    QSaveFile file(*out);
-    if (!file.open(QIODevice::WriteOnly))
-        return Console::fail(Error(ErrorCode::IoError, QStringLiteral("Cannot create %1: %2.").arg(*out, file.errorString())));
-    EventExportWriter writer(output->format == EventWriter::Format::Csv ? EventExportWriter::Format::Csv : EventExportWriter::Format::JsonLines,
-                             file, output->cells);
-    PageRequest page{0, kPageSize};
     qint64 exported = 0;
-    while (true) {
-        auto result = opened->log->query(*filter, page);
-        if (!result)
-            return Console::fail(result.error());
-        for (const Event &event : std::as_const(result->events)) {
-            if (auto written = writer.write(event); !written)
-                return Console::fail(written.error());
-        }
-        exported += result->events.size();
-        if (!result->hasMore)
-            break;
-        page.afterSeq = result->nextAfterSeq;
+    bool verified = true;
+    if (format->pdf) {
+        auto report = writeReport(options, *opened->log, *filter, *options.recordedAs(), *out); // --as checked by create()
+        if (!report)
+            return Console::fail(report.error());
+        exported = report->header.eventCount;
+        verified = report->header.verification.ok;
+        use->setAttribute(QStringLiteral("verification"), verified ? QStringLiteral("ok") : QStringLiteral("failed"));
+    } else {
+        auto written = writeEvents(*opened->log, *filter, format->output, *out);
+        if (!written)
+            return Console::fail(written.error());
+        exported = *written;
     }
-    if (auto finished = writer.finish(); !finished)
-        return Console::fail(finished.error());
-    if (!file.commit())
-        return Console::fail(Error(ErrorCode::IoError, QStringLiteral("Cannot write %1: %2.").arg(*out, file.errorString())));
     auto sha256 = fileSha256(*out);
     if (!sha256)
         return Console::fail(sha256.error());
     const QString hex = QString::fromLatin1(sha256->toHex());
-    Console::printLine(std::cout, TerminalText::escaped(QStringLiteral("exported %1 events to %2 (%3), sha256 %4").arg(exported).arg(*out, formatLabel, hex)));
+    Console::printLine(std::cout,
+                       TerminalText::escaped(QStringLiteral("exported %1 events to %2 (%3), sha256 %4").arg(exported).arg(*out, format->label, hex)));
     use->setAttribute(QStringLiteral("sha256"), hex);
     use->setAttribute(QStringLiteral("event_count"), QString::number(exported));
+    if (!verified) {
+        // The report is written and says so on page 1; the exit code tells scripts the same.
+        const int failed = Console::fail(Error(ErrorCode::IntegrityFailure,
+            QStringLiteral("The log %1 failed verification; the report %2 shows the findings.").arg(options.value("log"), *out)));
+        return use->record(*opened->log, failed);
+    }
     return use->record(*opened->log, toInt(ExitStatus::Ok));
 }
 

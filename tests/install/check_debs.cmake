@@ -11,21 +11,23 @@ set(lib usr/${LIBDIR})
 
 # package;files it must hold;files it must not hold;Depends it must have;Section
 set(runtime_files ${lib}/libqmsaudit.so.0 ${lib}/libqmsaudit.so.${VERSION} ${lib}/libqmsaudit-qml.so.${VERSION}
+    ${lib}/libqmsaudit-report.so.0 ${lib}/libqmsaudit-report.so.${VERSION}
     ${lib}/qt6/plugins/qmsaudit/libqmsaudit-plugin.so ${lib}/qt6/qml/QmsAudit/qmldir
     ${lib}/qt6/qml/QmsAudit/libqmsaudit_qmlplugin.so usr/share/doc/libqmsaudit0/copyright)
 set(runtime_absent ${lib}/libqmsaudit.so usr/include/qmsaudit/auditlog.h usr/bin/qms-audit)
 file(STRINGS ${BUILD_DIR}/qml-runtime-depends.txt qml_depends LIMIT_COUNT 1)
 string(REPLACE ", " ";" qml_depends "${qml_depends}")
-set(runtime_depends libsqlcipher0 libqt6core6 libqt6qml6 libssl3 libc6 ${qml_depends})
+set(runtime_depends libsqlcipher0 libqt6core6 libqt6gui6 libqt6qml6 libssl3 libc6 ${qml_depends})
 set(dev_files usr/include/qmsaudit/auditlog.h usr/include/qmsaudit/qmsaudit_export.h usr/include/qmsaudit/qmlaudittrail.h
-    ${lib}/libqmsaudit.so ${lib}/libqmsaudit-qml.so ${lib}/cmake/QmsAudit/QmsAuditConfig.cmake
+    usr/include/qmsaudit/reportdocument.h usr/include/qmsaudit/qmsaudit_report_export.h
+    ${lib}/libqmsaudit.so ${lib}/libqmsaudit-qml.so ${lib}/libqmsaudit-report.so ${lib}/cmake/QmsAudit/QmsAuditConfig.cmake
     ${lib}/cmake/QmsAudit/QmsAuditConfigVersion.cmake ${lib}/cmake/QmsAudit/QmsAuditTargets.cmake
     ${lib}/pkgconfig/qmsaudit.pc usr/share/doc/libqmsaudit-dev/copyright)
 set(dev_absent ${lib}/libqmsaudit.so.${VERSION} usr/bin/qms-audit)
 set(dev_depends "libqmsaudit0 (= ${release})" qt6-base-dev)
 set(tools_files usr/bin/qms-audit usr/share/man/man1/qms-audit.1.gz usr/share/doc/qmsaudit-tools/copyright)
 set(tools_absent ${lib}/libqmsaudit.so.${VERSION} usr/include/qmsaudit/auditlog.h)
-set(tools_depends "libqmsaudit0 (= ${release})" libpocofoundation80 libpocoutil80 libqt6core6 libc6)
+set(tools_depends "libqmsaudit0 (= ${release})" libpocofoundation80 libpocoutil80 libqt6core6 libqt6gui6 libc6)
 
 foreach(component runtime dev tools)
     set(name_runtime libqmsaudit0)

@@ -13,7 +13,8 @@ include(${CMAKE_CURRENT_LIST_DIR}/runcommand.cmake)
 
 run(${CMAKE_COMMAND} --install ${QMSAUDIT_BUILD_DIR} --prefix ${prefix})
 set(qml_dir ${LIBDIR}/qt6/qml/QmsAudit)
-foreach(f include/qmsaudit/auditlog.h include/qmsaudit/qmsaudit_export.h ${LIBDIR}/cmake/QmsAudit/QmsAuditConfig.cmake
+foreach(f include/qmsaudit/auditlog.h include/qmsaudit/qmsaudit_export.h include/qmsaudit/reportdocument.h
+          ${LIBDIR}/libqmsaudit-report.so ${LIBDIR}/cmake/QmsAudit/QmsAuditConfig.cmake
           ${LIBDIR}/pkgconfig/qmsaudit.pc bin/qms-audit ${qml_dir}/qmldir ${LIBDIR}/qt6/plugins/qmsaudit/libqmsaudit-plugin.so)
     if(NOT EXISTS ${prefix}/${f})
         message(FATAL_ERROR "not installed: ${f}")
@@ -36,7 +37,7 @@ foreach(binary IN LISTS installed_binaries)
 endforeach()
 
 # The tool as installed: `init` records nothing, `record` one event, `verify` its trail_verified,
-# consumer-core one more.
+# `export` its trail_exported, consumer-core one more.
 set(data ${SCRATCH_DIR}/data)
 file(MAKE_DIRECTORY ${data})
 set(log ${data}/check.qmslog)
@@ -45,6 +46,12 @@ run(${prefix}/bin/qms-audit init --log ${log} --generate-key-file ${key})
 run(${prefix}/bin/qms-audit record --log ${log} --key-file ${key} --actor installer --action view
     --object-type procedure --object-id SOP-001)
 run(${prefix}/bin/qms-audit verify --log ${log} --key-file ${key})
+# A PDF report from the installed tool: fonts and the offscreen platform with no display.
+run(${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY --unset=QT_QPA_PLATFORM
+    ${prefix}/bin/qms-audit export --log ${log} --key-file ${key} --format pdf --out ${data}/installed.pdf)
+if(NOT last_output MATCHES "exported 2 events to .*installed.pdf \\(pdf\\), sha256 [0-9a-f]+")
+    message(FATAL_ERROR "qms-audit export --format pdf: ${last_output}")
+endif()
 
 # The host sample: a run records 214 events before it verifies and `stopped` after, so the second
 # run sees 215 + 214.
@@ -70,8 +77,12 @@ run(${CMAKE_COMMAND} -S ${QMSAUDIT_SOURCE_DIR}/tests/install/consumer -B ${SCRAT
     -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release ${sanitize_flags})
 run(${CMAKE_COMMAND} --build ${SCRATCH_DIR}/consumer)
 run(${SCRATCH_DIR}/consumer/consumer-core ${log} ${key})
-if(NOT last_output MATCHES "^OK 3 events, head [0-9a-f]+")
+if(NOT last_output MATCHES "^OK 4 events, head [0-9a-f]+")
     message(FATAL_ERROR "consumer-core: ${last_output}")
+endif()
+run(${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen ${SCRATCH_DIR}/consumer/consumer-report ${log} ${key} ${data}/consumer.pdf)
+if(NOT last_output MATCHES "^pages 1: OK 4 events, head [0-9a-f]+")
+    message(FATAL_ERROR "consumer-report: ${last_output}")
 endif()
 set(qml_file ${QMSAUDIT_SOURCE_DIR}/tests/install/consumer/importqmsaudit.qml)
 execute_process(COMMAND ${SCRATCH_DIR}/consumer/consumer-qml ${qml_file} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
@@ -87,7 +98,7 @@ endif()
 set(moved ${SCRATCH_DIR}/moved)
 file(RENAME ${prefix} ${moved})
 run(${moved}/bin/qms-audit verify --log ${log} --key-file ${key})
-if(NOT last_output MATCHES "^OK 3 events")
+if(NOT last_output MATCHES "^OK 4 events")
     message(FATAL_ERROR "qms-audit from the moved prefix: ${last_output}")
 endif()
 run(${CMAKE_COMMAND} -E env QML_IMPORT_PATH=${moved}/${LIBDIR}/qt6/qml ${SCRATCH_DIR}/consumer/consumer-qml ${qml_file})

@@ -93,7 +93,7 @@ TEST_F(ExportTest, RefusesWithoutWritingOrRecordingAnything)
     EXPECT_TRUE(overwrite.err.contains(u"never overwrites"_s)) << overwrite.err.toStdString();
     EXPECT_EQ(contents(existing), QByteArray("keep me\n"));
     const QString fresh = path(u"fresh.out"_s);
-    for (const QStringList &args : {QStringList{u"--format"_s, u"pdf"_s}, QStringList{u"--format"_s, u"jsonl"_s, u"--spreadsheet-safe"_s},
+    for (const QStringList &args : {QStringList{u"--format"_s, u"xml"_s}, QStringList{u"--format"_s, u"jsonl"_s, u"--spreadsheet-safe"_s},
                                     QStringList{}, QStringList{u"--format"_s, u"csv"_s, u"--outcome"_s, u"maybe"_s}}) {
         const CliResult refused = exportTo(fresh, args);
         EXPECT_EQ(refused.exitCode, 1) << args.join(u' ').toStdString();
