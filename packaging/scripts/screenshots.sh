@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Renders every auditor view at 1280x800, light and dark, from a log made by `qms-audit generate`,
-# into docs/images/ (the pictures README shows). Offscreen: no display needed.
+# Renders every auditor view at 1280x800, light and dark, and page 1 of each PDF evidence report,
+# from a log made by `qms-audit generate`, into docs/images/ (the pictures README and docs/reports.md
+# show). Offscreen: no display needed.
 #   bash packaging/scripts/screenshots.sh [OUTPUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,7 +10,7 @@ source packaging/scripts/require-tools.sh
 
 out="${1:-docs/images}"
 bash packaging/scripts/install-deps.sh
-require_tools cmake ninja
+require_tools cmake ninja pdftoppm
 cmake --preset release >/dev/null
 cmake --build --preset release --target qms-audit qms-audit-viewer qmsaudit_qmlplugin
 
@@ -34,4 +35,11 @@ viewer=("$bin/qml/viewer/qms-audit-viewer" --log "$work/demo.qmslog" --key-file 
 mkdir -p "$out"
 "${viewer[@]}" --screenshot "$out" --view all
 "${viewer[@]}" --screenshot "$out" --view all --dark
+
+# Page 1 of each PDF evidence report (docs/reports.md), of the same period, document and log.
+cli=("$bin/plugin/cli/qms-audit" export --log "$work/demo.qmslog" --key-file "$work/demo.key" --as a.inspector --format pdf)
+"${cli[@]}" --action edit --from 2026-08-01 --to 2026-11-01 --out "$work/events.pdf" >/dev/null
+"${cli[@]}" --document-report --object-type "${object%%:*}" --object-id "${object#*:}" --out "$work/document.pdf" >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/events.pdf" "$out/report-events"
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/document.pdf" "$out/report-document"
 echo "screenshots: $(ls "$out"/*.png | wc -l) pictures in $out"
