@@ -126,24 +126,32 @@ void TextIndexCheck::readIndex(Connection &connection, VerificationReport &repor
     auto fail = [&](const QString &message) { report.findings.append(finding(QStringLiteral("the text index cannot be read: %1").arg(message))); };
     if (auto r = connection.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.qmsaudit_terms USING fts4aux(main, events_text)"); !r)
         return fail(r.error().message());
-    auto head = connection.queryText("SELECT coalesce(max(seq), 0) FROM events");
     auto partitionsInIndex = connection.prepare("SELECT DISTINCT level / 1024 FROM events_text_segdir ORDER BY 1");
     auto terms = connection.prepare("SELECT term, col FROM temp.qmsaudit_terms WHERE col != '*' AND languageid = ?1");
     auto postings = connection.prepare("SELECT docid FROM events_text WHERE events_text MATCH ?1 AND part = ?2 AND docid <= ?3");
-    for (const Error &error : {head ? Error() : head.error(), partitionsInIndex ? Error() : partitionsInIndex.error(),
-                               terms ? Error() : terms.error(), postings ? Error() : postings.error()}) {
+    for (const Error &error : {partitionsInIndex ? Error() : partitionsInIndex.error(), terms ? Error() : terms.error(),
+                               postings ? Error() : postings.error()}) {
         if (error)
             return fail(error.message());
     }
     // FTS4 files each languageid's segments under level / 1024 (no prefix indexes): rows planted
     // in a partition that no seq belongs to would otherwise go unseen by queries and by this check.
-    const qint64 headSeq = head->toLongLong(); // this connection's own snapshot
-    const qint64 partitionsNow = headSeq > 0 ? (headSeq - 1) / m_partitionEvents + 1 : 0;
+    // The partitions are read before the head, each in a snapshot of its own: a writer that
+    // commits in between adds events to the head, never a partition the head does not cover.
+    QList<qint64> partitionsFound;
     while (true) {
         auto row = partitionsInIndex->step();
         if (!row || !*row)
             break;
-        const qint64 partition = partitionsInIndex->int64(0);
+        partitionsFound.append(partitionsInIndex->int64(0));
+    }
+    partitionsInIndex->reset();
+    auto head = connection.queryText("SELECT coalesce(max(seq), 0) FROM events");
+    if (!head)
+        return fail(head.error().message());
+    const qint64 headSeq = head->toLongLong();
+    const qint64 partitionsNow = headSeq > 0 ? (headSeq - 1) / m_partitionEvents + 1 : 0;
+    for (const qint64 partition : std::as_const(partitionsFound)) {
         if (partition < 0 || partition >= partitionsNow)
             report.findings.append(finding(QStringLiteral("the text index has a partition %1, which no event belongs to").arg(partition)));
     }
