@@ -130,9 +130,10 @@ public:
     /// Recomputes the whole chain and checks the storage pages; never modifies the file.
     VerificationReport verify() const;
     /**
-     * Recounts the per-day summary behind statistics() from the events, in one transaction: the
-     * repair after verify() reported a summary mismatch. It counts the indexed columns, which
-     * verify() checks against the hash chain: verify first. The events are not touched.
+     * Recounts the per-day summary behind statistics() and the per-month rollups behind
+     * EventReader::aggregates() from the events, in one transaction: the repair after verify()
+     * reported a summary mismatch. It counts the indexed columns, which verify() checks against
+     * the hash chain: verify first. The events are not touched.
      */
     Result<void> rebuildSummary();
 
