@@ -2,12 +2,12 @@
 #include <qmsaudit/anomalyrules.h>
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
 #include "analysis/localclock_p.h"
+#include "core/jsonfile_p.h"
 
 #include <algorithm>
 #include <array>
@@ -265,17 +265,10 @@ Result<AnomalyRules> AnomalyRules::fromVariantMap(const QVariantMap &map)
 
 Result<AnomalyRules> AnomalyRules::fromFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::NotFound, QStringLiteral("Cannot read the anomaly rules file %1: %2.").arg(path, file.errorString()));
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The anomaly rules file %1 is not a JSON object (%2 at offset %3).")
-                                                     .arg(path, parseError.error != QJsonParseError::NoError ? parseError.errorString() : QStringLiteral("no object"))
-                                                     .arg(parseError.offset));
-    }
-    return fromVariantMap(document.object().toVariantMap());
+    auto map = readJsonObjectFile(path, QStringLiteral("anomaly rules file"));
+    if (!map)
+        return map.error();
+    return fromVariantMap(*map);
 }
 
 Result<void> AnomalyRules::validate() const

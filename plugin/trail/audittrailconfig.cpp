@@ -4,8 +4,9 @@
 #include <qmsaudit/keyfileprovider.h>
 #include <qmsaudit/passphraseprovider.h>
 
+#include "core/jsonfile_p.h"
+
 #include <QCryptographicHash>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
@@ -98,17 +99,10 @@ AuditTrailConfig AuditTrailConfig::defaults()
 
 Result<AuditTrailConfig> AuditTrailConfig::fromFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::NotFound, QStringLiteral("Cannot read the configuration file %1: %2.").arg(path, file.errorString()));
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The configuration file %1 is not a JSON object (%2 at offset %3).")
-                                                     .arg(path, parseError.errorString())
-                                                     .arg(parseError.offset));
-    }
-    return fromVariantMap(document.object().toVariantMap());
+    auto map = readJsonObjectFile(path, QStringLiteral("configuration file"));
+    if (!map)
+        return map.error();
+    return fromVariantMap(*map);
 }
 
 Result<AuditTrailConfig> AuditTrailConfig::fromVariantMap(const QVariantMap &map)
