@@ -64,12 +64,10 @@ void AfterHoursCheck::close(Day &day)
     day.flag.reset();
 }
 
-void AfterHoursCheck::finish(QList<AnomalyFlag> &flags)
+void AfterHoursCheck::closeAll()
 {
     for (Day &day : m_days)
         close(day);
-    flags.append(m_flags);
-    m_flags.clear();
 }
 
 } // namespace QmsAudit

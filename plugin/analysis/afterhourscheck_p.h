@@ -23,12 +23,12 @@ class AfterHoursCheck final : public AnomalyCheck
 public:
     explicit AfterHoursCheck(const AnomalyRules &rules);
     Result<void> visit(const Event &event, bool inPeriod) override;
-    void finish(QList<AnomalyFlag> &flags) override;
 
     /// Whether @p action is work on documented information, which the rule watches.
     static bool isWatched(Action action);
 
 private:
+    void closeAll() override;
     struct Day {
         QDate date;
         std::optional<FlagBuilder> flag;
@@ -39,7 +39,6 @@ private:
     LocalClock m_clock;
     QString m_calendarText;
     QHash<QString, Day> m_days; ///< per user: the local date of their last off-hours event
-    QList<AnomalyFlag> m_flags;
 };
 
 } // namespace QmsAudit

@@ -23,17 +23,15 @@ qint64 BulkAccessCheck::historyStartUs(qint64 fromUs, const AnomalyRules &rules)
     return (floorDiv(fromUs, MicrosPerHour) - qint64(rules.bulkAccess.baselineDays) * 24) * MicrosPerHour;
 }
 
+QList<Action> BulkAccessCheck::countedActions()
+{
+    return {Action::View, Action::Print, Action::Export, Action::Download};
+}
+
 bool BulkAccessCheck::counts(const Event &event)
 {
-    switch (event.action) {
-    case Action::View:
-    case Action::Print:
-    case Action::Export:
-    case Action::Download:
-        return event.outcome == Outcome::Success && !event.object.id.isEmpty();
-    default:
-        return false;
-    }
+    static const QList<Action> counted = countedActions();
+    return event.outcome == Outcome::Success && !event.object.id.isEmpty() && counted.contains(event.action);
 }
 
 Result<void> BulkAccessCheck::visit(const Event &event, bool inPeriod)
@@ -91,12 +89,10 @@ void BulkAccessCheck::close(User &user)
     hour.inPeriod = false;
 }
 
-void BulkAccessCheck::finish(QList<AnomalyFlag> &flags)
+void BulkAccessCheck::closeAll()
 {
     for (User &user : m_users)
         close(user);
-    flags.append(m_flags);
-    m_flags.clear();
 }
 
 } // namespace QmsAudit

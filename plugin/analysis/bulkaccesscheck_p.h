@@ -26,17 +26,19 @@ class BulkAccessCheck final : public AnomalyCheck
 public:
     explicit BulkAccessCheck(const AnomalyRules &rules);
     Result<void> visit(const Event &event, bool inPeriod) override;
-    void finish(QList<AnomalyFlag> &flags) override;
 
     /// Where the scan must start reading so that every hour of a period from @p fromUs has its
     /// whole baseline: the baseline days before the hour that holds @p fromUs.
     static qint64 historyStartUs(qint64 fromUs, const AnomalyRules &rules);
-    /// Whether @p event counts as accessing a document.
+    /// The actions that access a document: view, print, export, download.
+    static QList<Action> countedActions();
+    /// Whether @p event counts as accessing a document: one of those, successful, on an object.
     static bool counts(const Event &event);
 
     static constexpr qint64 MicrosPerHour = 3'600'000'000;
 
 private:
+    void closeAll() override;
     struct Hour {
         qint64 index = 0;             ///< hours since the epoch
         QSet<QString> documents;
@@ -53,7 +55,6 @@ private:
 
     const AnomalyRules &m_rules;
     QHash<QString, User> m_users;
-    QList<AnomalyFlag> m_flags;
 };
 
 } // namespace QmsAudit

@@ -108,12 +108,10 @@ void ClockCheck::close(Skew &skew)
     skew.flag.reset();
 }
 
-void ClockCheck::finish(QList<AnomalyFlag> &flags)
+void ClockCheck::closeAll()
 {
     for (Skew &skew : m_skews)
         close(skew);
-    flags.append(m_flags);
-    m_flags.clear();
 }
 
 } // namespace QmsAudit

@@ -30,12 +30,12 @@ public:
 
     ClockCheck(const AnomalyRules &rules, QList<SeqRange> imported);
     Result<void> visit(const Event &event, bool inPeriod) override;
-    void finish(QList<AnomalyFlag> &flags) override;
 
     /// The seq ranges of the imports recorded at or after @p fromUs, ascending.
     static Result<QList<SeqRange>> importedRanges(const EventReader &reader, qint64 fromUs);
 
 private:
+    void closeAll() override;
     struct Skew {
         bool ahead = false;
         qint64 day = 0;        ///< UTC day of recorded_at
@@ -48,7 +48,6 @@ private:
     const AnomalyRules &m_rules;
     QList<SeqRange> m_imported;
     QHash<QString, Skew> m_skews; ///< by "user\nahead" or "user\nbehind"
-    QList<AnomalyFlag> m_flags;
 };
 
 } // namespace QmsAudit

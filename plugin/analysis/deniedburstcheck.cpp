@@ -57,12 +57,10 @@ void DeniedBurstCheck::close(User &user)
     user.burst.reset();
 }
 
-void DeniedBurstCheck::finish(QList<AnomalyFlag> &flags)
+void DeniedBurstCheck::closeAll()
 {
     for (User &user : m_users)
         close(user);
-    flags.append(m_flags);
-    m_flags.clear();
 }
 
 } // namespace QmsAudit

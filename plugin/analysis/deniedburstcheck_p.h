@@ -23,12 +23,12 @@ class DeniedBurstCheck final : public AnomalyCheck
 public:
     explicit DeniedBurstCheck(const AnomalyRules &rules);
     Result<void> visit(const Event &event, bool inPeriod) override;
-    void finish(QList<AnomalyFlag> &flags) override;
 
     /// Whether @p event is a denied attempt.
     static bool isDeniedAttempt(const Event &event);
 
 private:
+    void closeAll() override;
     struct Attempt {
         qint64 index; ///< the user's n-th attempt
         Event event;
@@ -44,7 +44,6 @@ private:
     const AnomalyRules &m_rules;
     qint64 m_windowUs;
     QHash<QString, User> m_users;
-    QList<AnomalyFlag> m_flags;
 };
 
 } // namespace QmsAudit

@@ -11,13 +11,13 @@ FlagBuilder::FlagBuilder(AnomalyRule rule, AnomalySeverity severity, QString act
     m_flag.actorId = std::move(actorId);
 }
 
-void FlagBuilder::add(const Event &event)
+void FlagBuilder::add(qint64 seq, qint64 recordedAtUs)
 {
     if (m_counted == 0)
-        m_flag.firstUs = event.recordedAtUs;
-    m_flag.lastUs = event.recordedAtUs;
+        m_flag.firstUs = recordedAtUs;
+    m_flag.lastUs = recordedAtUs;
     ++m_counted;
-    m_seqs.add(event.seq);
+    m_seqs.add(seq);
 }
 
 void FlagBuilder::addContext(qint64 seq)

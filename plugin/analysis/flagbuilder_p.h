@@ -20,7 +20,8 @@ public:
     FlagBuilder(AnomalyRule rule, AnomalySeverity severity, QString actorId, int maxSeqs);
 
     /// An event the rule counted.
-    void add(const Event &event);
+    void add(const Event &event) { add(event.seq, event.recordedAtUs); }
+    void add(qint64 seq, qint64 recordedAtUs);
     /// An event behind the flag that is not counted in the period; call before the counted ones.
     void addContext(qint64 seq);
     /// The events behind the flag that @p seqs name, in ascending seq order.

@@ -20,7 +20,8 @@ namespace QmsAudit::Bench {
 class AnomalyBenchmark
 {
 public:
-    AnomalyBenchmark(QString logPath, QString keyFile, int repetitions);
+    /// @p rules: the rules to scan with (the defaults, or a --rules file's).
+    AnomalyBenchmark(QString logPath, QString keyFile, int repetitions, AnomalyRules rules);
     /// Opens the log read-only and runs both periods; false on an error.
     bool run();
 

@@ -281,12 +281,17 @@ TEST(AnomalyReleasedEdit, ReadsTheDocumentsHistoryBeforeThePeriod)
     // A year later, in the period: SOP-1 is still released, SOP-2 was revised.
     const qint64 edit = log.at(u"2026-06-02T10:00:00Z"_s, anomalyEvent(u"author"_s, Action::Edit, u"SOP-1"_s));
     log.at(u"2026-06-02T10:00:01Z"_s, anomalyEvent(u"author"_s, Action::Edit, u"SOP-2"_s));
+    // Then SOP-1 is revised and released again in the period: from there on no history is needed.
+    log.at(u"2026-06-02T11:00:00Z"_s, anomalyEvent(u"author"_s, Action::Revise, u"SOP-1"_s));
+    const qint64 again = log.at(u"2026-06-03T09:00:00Z"_s, anomalyEvent(u"qa"_s, Action::Release, u"SOP-1"_s));
+    const qint64 late = log.at(u"2026-06-04T09:00:00Z"_s, anomalyEvent(u"author"_s, Action::Edit, u"SOP-1"_s));
 
     const AnomalyReport report = scanned(log, u"2026-06-01"_s, u"2026-06-05"_s, rules);
-    ASSERT_EQ(report.flags.size(), 1);
-    EXPECT_EQ(report.flags.first().seqs, (QList<qint64>{release, edit}));
-    EXPECT_EQ(report.flags.first().object.id, u"SOP-1"_s);
-    EXPECT_EQ(report.periodEvents, 2);
+    ASSERT_EQ(report.flags.size(), 2);
+    EXPECT_EQ(report.flags[0].seqs, (QList<qint64>{release, edit}));
+    EXPECT_EQ(report.flags[0].object.id, u"SOP-1"_s);
+    EXPECT_EQ(report.flags[1].seqs, (QList<qint64>{again, late}));
+    EXPECT_EQ(report.periodEvents, 5);
     // The two documents' histories, newest first back to their last release: release; revise, release.
     EXPECT_EQ(report.historyEvents, 3);
 }
@@ -323,6 +328,37 @@ TEST(AnomalySelfApproval, FlagsAnAuthorApprovingTheirOwnChange)
     EXPECT_TRUE(ann.explanation.contains(u"authoring 2 of its changes"_s)) << ann.explanation.toStdString();
     EXPECT_EQ(report.flags[1].actorId, u"bob"_s);
     EXPECT_EQ(report.flags[1].seqs, (QList<qint64>{2, asReviewer}));
+}
+
+TEST(AnomalySelfApproval, ReadsTheAuthorsSinceTheLastReleaseBeforeThePeriod)
+{
+    AnomalyTestLog log;
+    const AnomalyRules rules = onlyRule(AnomalyRule::SelfApproval);
+    // SOP-2: released more than a year before the period, then edited by bob; read from its own
+    // history, since the shared stream of authoring events stops at SOP-1's release.
+    log.at(u"2025-01-10T09:00:00Z"_s, anomalyEvent(u"qa"_s, Action::Release, u"SOP-2"_s));
+    const qint64 bobOld = log.at(u"2025-02-01T09:00:00Z"_s, anomalyEvent(u"bob"_s, Action::Edit, u"SOP-2"_s));
+    for (int i = 0; i < 20; ++i)
+        log.at(us(u"2025-03-01T09:00:00Z"_s) + i, anomalyEvent(u"reader"_s, Action::View, u"SOP-2"_s));
+    // SOP-1: released this spring, then revised by ann.
+    log.at(u"2026-03-01T09:00:00Z"_s, anomalyEvent(u"ann"_s, Action::Edit, u"SOP-1"_s)); // before the release: not counted
+    const qint64 release = log.at(u"2026-03-02T09:00:00Z"_s, anomalyEvent(u"qa"_s, Action::Release, u"SOP-1"_s));
+    const qint64 annAfter = log.at(u"2026-04-01T09:00:00Z"_s, anomalyEvent(u"ann"_s, Action::Revise, u"SOP-1"_s));
+    Event denied = anomalyEvent(u"bob"_s, Action::Edit, u"SOP-1"_s);
+    denied.outcome = Outcome::Denied; // bob changed nothing
+    log.at(u"2026-04-02T09:00:00Z"_s, denied);
+    // In the period: both approve.
+    const qint64 annApproves = log.at(u"2026-07-01T09:00:00Z"_s, anomalyEvent(u"ann"_s, Action::Approve, u"SOP-1"_s));
+    log.at(u"2026-07-01T09:10:00Z"_s, anomalyEvent(u"bob"_s, Action::Approve, u"SOP-1"_s));
+    const qint64 bobApproves = log.at(u"2026-07-01T09:20:00Z"_s, anomalyEvent(u"bob"_s, Action::Approve, u"SOP-2"_s));
+
+    const AnomalyReport report = scanned(log, u"2026-07-01"_s, u"2026-07-02"_s, rules);
+    ASSERT_EQ(report.flags.size(), 2);
+    EXPECT_EQ(report.flags[0].actorId, u"ann"_s);
+    EXPECT_EQ(report.flags[0].seqs, (QList<qint64>{annAfter, annApproves}));
+    EXPECT_TRUE(report.flags[0].explanation.contains(u"since its release at seq %1"_s.arg(release))) << report.flags[0].explanation.toStdString();
+    EXPECT_EQ(report.flags[1].actorId, u"bob"_s);
+    EXPECT_EQ(report.flags[1].seqs, (QList<qint64>{bobOld, bobApproves}));
 }
 
 TEST(AnomalyClock, FlagsClockAnomalyEventsAndSkewBeyondTheTolerances)

@@ -3,12 +3,14 @@
 
 #include <qmsaudit/anomalyflag.h>
 #include <qmsaudit/anomalyrules.h>
+#include <qmsaudit/eventfilter.h>
 #include <qmsaudit/qmsaudit_export.h>
 #include <qmsaudit/result.h>
 
 #include <QList>
 
 #include <atomic>
+#include <optional>
 
 namespace QmsAudit {
 
@@ -50,6 +52,13 @@ public:
      */
     static Result<AnomalyReport> scan(const EventReader &reader, qint64 fromUs, qint64 toUs, const AnomalyRules &rules,
                                       const std::atomic_bool *cancel = nullptr);
+    /**
+     * The events a scan of a period from @p fromUs streams before it for the bulk-access
+     * baseline: the successful view, print, export and download events of the baseline days
+     * before the hour that holds @p fromUs. std::nullopt when bulk_access is off. What a scan
+     * costs besides its period (and the document histories it may need, docs/anomalies.md).
+     */
+    static std::optional<EventFilter> baselineFilter(qint64 fromUs, const AnomalyRules &rules);
 };
 
 } // namespace QmsAudit
