@@ -15,6 +15,7 @@
 #include <vector>
 
 namespace QmsAudit {
+
 Result<AnomalyReport> AnomalyDetector::scan(const EventReader &reader, qint64 fromUs, qint64 toUs, const AnomalyRules &rules,
                                             const std::atomic_bool *cancel)
 {

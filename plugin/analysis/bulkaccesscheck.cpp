@@ -45,7 +45,7 @@ Result<void> BulkAccessCheck::visit(const Event &event, bool inPeriod)
         user.current.index = hour;
         user.current.events.emplace(AnomalyRule::BulkAccess, AnomalySeverity::Medium, event.actor.id, m_rules.maxSeqsPerFlag);
     }
-    user.current.documents.insert(event.object.type + QLatin1Char('\n') + event.object.id);
+    user.current.documents.insert({event.object.type, event.object.id});
     user.current.events->add(event);
     user.current.inPeriod = user.current.inPeriod || inPeriod;
     return {};

@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <deque>
+#include <utility>
 #include <optional>
 
 namespace QmsAudit {
@@ -41,7 +42,7 @@ private:
     void closeAll() override;
     struct Hour {
         qint64 index = 0;             ///< hours since the epoch
-        QSet<QString> documents;
+        QSet<std::pair<QString, QString>> documents; ///< (object type, object id): no key string built per event
         std::optional<FlagBuilder> events;
         bool inPeriod = false;        ///< at least one of its events lies in the period
     };
