@@ -164,6 +164,7 @@ Result<void> AggregateReader::readDaySummary()
     std::map<std::pair<qint64, size_t>, qint64> byDayAndAction;
     std::unordered_map<std::string, qint64> byType;
     std::unordered_map<std::string, qint64> byOutcome;
+    std::map<qint64, qint64> deniedByDay;
     while (true) {
         auto row = select->step();
         if (!row)
@@ -182,6 +183,8 @@ Result<void> AggregateReader::readDaySummary()
         byType[std::string(type.data(), size_t(type.size()))] += n;
         const QByteArrayView outcome = select->textView(3);
         byOutcome[std::string(outcome.data(), size_t(outcome.size()))] += n;
+        if (outcome == QByteArrayView("denied"))
+            deniedByDay[select->int64(0)] += n;
     }
 
     PeriodAggregates &a = m_result;
@@ -213,11 +216,17 @@ Result<void> AggregateReader::readDaySummary()
         a.byWeekAndGroup[week][group] += n;
         if (group == QLatin1StringView("change"))
             a.changes += n;
-        if (action == QLatin1StringView("approve"))
+        if (action == QLatin1StringView("approve")) {
             a.approvals += n;
-        if (action == QLatin1StringView("release"))
+            a.approvalsByWeek[week] += n;
+        }
+        if (action == QLatin1StringView("release")) {
             a.releases += n;
+            a.releasesByWeek[week] += n;
+        }
     }
+    for (const auto &[dayNumber, n] : deniedByDay)
+        a.deniedByWeek[isoWeekName(dayNumber)] += n;
     for (const auto &[type, n] : byType)
         a.byObjectType[QString::fromStdString(type)] += n;
     for (const auto &[outcome, n] : byOutcome)

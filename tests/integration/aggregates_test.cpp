@@ -99,6 +99,12 @@ PeriodAggregates oracle(const QList<Event> &events, const AggregateRequest &requ
         a.approvals += e.action == Action::Approve;
         a.releases += e.action == Action::Release;
         a.denied += e.outcome == Outcome::Denied;
+        if (e.action == Action::Approve)
+            ++a.approvalsByWeek[week];
+        if (e.action == Action::Release)
+            ++a.releasesByWeek[week];
+        if (e.outcome == Outcome::Denied)
+            ++a.deniedByWeek[week];
         a.changesWithoutReason += change && e.reason.isEmpty();
         if (actionCategory(e.action) == ActionCategory::Access)
             ++accesses[key];
@@ -163,6 +169,9 @@ void expectEqual(const PeriodAggregates &got, const PeriodAggregates &want, cons
     EXPECT_EQ(got.byWeek, want.byWeek);
     EXPECT_EQ(got.byMonth, want.byMonth);
     EXPECT_EQ(got.byWeekAndGroup, want.byWeekAndGroup);
+    EXPECT_EQ(got.approvalsByWeek, want.approvalsByWeek);
+    EXPECT_EQ(got.releasesByWeek, want.releasesByWeek);
+    EXPECT_EQ(got.deniedByWeek, want.deniedByWeek);
     EXPECT_EQ(got.changes, want.changes);
     EXPECT_EQ(got.approvals, want.approvals);
     EXPECT_EQ(got.releases, want.releases);

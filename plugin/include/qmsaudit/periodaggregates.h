@@ -62,6 +62,9 @@ struct PeriodAggregates {
     QMap<QString, qint64> byWeek;  ///< ISO week "YYYY-Www"
     QMap<QString, qint64> byMonth; ///< "YYYY-MM"
     QMap<QString, QMap<QString, qint64>> byWeekAndGroup; ///< week -> action group -> events
+    QMap<QString, qint64> approvalsByWeek; ///< the trends beside byWeekAndGroup's "change"
+    QMap<QString, qint64> releasesByWeek;
+    QMap<QString, qint64> deniedByWeek;    ///< events with outcome denied, per ISO week
     qint64 changes = 0;   ///< events of the change group
     qint64 approvals = 0;
     qint64 releases = 0;
