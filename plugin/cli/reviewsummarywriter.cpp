@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "reviewsummarywriter.h"
 
+#include <qmsaudit/keyfigure.h>
 #include <qmsaudit/timestamp.h>
 
 #include <QJsonArray>
@@ -48,36 +49,6 @@ QJsonArray rankingArray(const QList<RankedCount> &ranking, bool documents)
 QJsonValue timeOrNull(qint64 us)
 {
     return us ? QJsonValue(formatTimestamp(us)) : QJsonValue(QJsonValue::Null);
-}
-
-/// The figures compared between two periods, in the order a meeting reads them.
-struct KeyFigure {
-    const char *name;
-    qint64 (*value)(const PeriodAggregates &);
-};
-
-const KeyFigure kKeyFigures[] = {
-    {"events", [](const PeriodAggregates &a) { return a.total; }},
-    {"changes", [](const PeriodAggregates &a) { return a.changes; }},
-    {"approvals", [](const PeriodAggregates &a) { return a.approvals; }},
-    {"releases", [](const PeriodAggregates &a) { return a.releases; }},
-    {"denied attempts", [](const PeriodAggregates &a) { return a.denied; }},
-    {"changes without a reason", [](const PeriodAggregates &a) { return a.changesWithoutReason; }},
-    {"stale documents", [](const PeriodAggregates &a) { return a.staleDocumentCount; }},
-};
-
-QString direction(qint64 now, qint64 before)
-{
-    return now > before ? QStringLiteral("up") : now < before ? QStringLiteral("down") : QStringLiteral("same");
-}
-
-QString changeText(qint64 now, qint64 before)
-{
-    const qint64 difference = now - before;
-    QString text = (difference > 0 ? QStringLiteral("+") : QString()) + QString::number(difference);
-    if (before != 0)
-        text += QStringLiteral(" (%1%2 %)").arg(difference > 0 ? QStringLiteral("+") : QString()).arg(100.0 * double(difference) / double(before), 0, 'f', 1);
-    return text;
 }
 
 QString days(qint64 us)
@@ -167,14 +138,12 @@ QString ReviewSummaryWriter::render(const LabelledAggregates &current, const std
         root.insert(QStringLiteral("previous_period"), previous->period.label());
         root.insert(QStringLiteral("previous"), toJson(previous->aggregates));
         QJsonArray comparison;
-        for (const KeyFigure &figure : kKeyFigures) {
-            const qint64 now = figure.value(current.aggregates);
-            const qint64 before = figure.value(previous->aggregates);
-            comparison.append(QJsonObject{{QStringLiteral("figure"), QLatin1StringView(figure.name)},
-                                          {QStringLiteral("value"), now},
-                                          {QStringLiteral("previous"), before},
-                                          {QStringLiteral("change"), now - before},
-                                          {QStringLiteral("direction"), direction(now, before)}});
+        for (const KeyFigure &figure : KeyFigure::of(current.aggregates, &previous->aggregates)) {
+            comparison.append(QJsonObject{{QStringLiteral("figure"), figure.name},
+                                          {QStringLiteral("value"), figure.value},
+                                          {QStringLiteral("previous"), *figure.previous},
+                                          {QStringLiteral("change"), figure.change()},
+                                          {QStringLiteral("direction"), figure.direction()}});
         }
         root.insert(QStringLiteral("comparison"), comparison);
     }
@@ -193,13 +162,10 @@ QString ReviewSummaryWriter::toTable(const LabelledAggregates &current, const st
     figures.append(previous ? QStringList{QStringLiteral("figure"), current.period.label(), previous->period.label(), QStringLiteral("change"),
                                           QStringLiteral("direction")}
                             : QStringList{QStringLiteral("figure"), current.period.label()});
-    for (const KeyFigure &figure : kKeyFigures) {
-        const qint64 now = figure.value(a);
-        QStringList row{QLatin1StringView(figure.name), QString::number(now)};
-        if (previous) {
-            const qint64 before = figure.value(previous->aggregates);
-            row << QString::number(before) << changeText(now, before) << direction(now, before);
-        }
+    for (const KeyFigure &figure : KeyFigure::of(a, previous ? &previous->aggregates : nullptr)) {
+        QStringList row{figure.name, QString::number(figure.value)};
+        if (figure.previous)
+            row << QString::number(*figure.previous) << figure.changeText() << figure.direction();
         figures.append(row);
     }
     appendSection(text, QStringLiteral("key figures"), figures);
