@@ -3,6 +3,7 @@
 
 #include "console.h"
 #include "exitstatus.h"
+#include "reviewoptionparser.h"
 #include "terminaltext.h"
 #include "trailuserecorder.h"
 
@@ -18,19 +19,6 @@
 
 namespace QmsAudit::Cli {
 namespace {
-
-/// The rules of --rules FILE (default: the documented defaults), only those of --rule enabled.
-Result<AnomalyRules> rulesFromOptions(const CommandOptions &options)
-{
-    AnomalyRules rules;
-    if (options.isSet("rules")) {
-        auto read = AnomalyRules::fromFile(options.value("rules"));
-        if (!read)
-            return read.error();
-        rules = *read;
-    }
-    return rules;
-}
 
 /// The rules named by --rule (repeatable, comma-separated); all when none is given.
 Result<QList<AnomalyRule>> selectedRules(const CommandOptions &options)
@@ -116,7 +104,7 @@ int AnomaliesCommand::run(const CommandOptions &options)
     auto selected = selectedRules(options);
     if (!selected)
         return Console::fail(selected.error());
-    auto rules = rulesFromOptions(options);
+    auto rules = ReviewOptionParser::anomalyRules(options);
     if (!rules) {
         Console::fail(rules.error());
         return toInt(ExitStatus::BadRules);

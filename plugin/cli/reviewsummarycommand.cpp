@@ -3,10 +3,10 @@
 
 #include "console.h"
 #include "exitstatus.h"
+#include "reviewoptionparser.h"
 #include "reviewsummarywriter.h"
 #include "statisticswriter.h"
 #include "trailuserecorder.h"
-#include "valueparsers.h"
 
 #include <qmsaudit/eventreader.h>
 
@@ -16,27 +16,12 @@ namespace QmsAudit::Cli {
 
 int ReviewSummaryCommand::run(const CommandOptions &options)
 {
-    auto periodText = options.requiredValue("period");
-    if (!periodText)
-        return Console::fail(periodText.error());
-    auto period = ReviewPeriod::parse(*periodText);
+    auto period = ReviewOptionParser::period(options);
     if (!period)
         return Console::fail(period.error());
-    AggregateRequest request;
-    request.fromUs = period->fromUs();
-    request.toUs = period->toUs();
-    if (options.isSet("top")) {
-        auto top = parseInteger(QStringLiteral("top"), options.value("top"), 1, 1000);
-        if (!top)
-            return Console::fail(top.error());
-        request.topCount = int(*top);
-    }
-    if (options.isSet("stale-after")) {
-        auto days = parseInteger(QStringLiteral("stale-after"), options.value("stale-after"), 1, 36500);
-        if (!days)
-            return Console::fail(days.error());
-        request.staleAfterUs = *days * 86'400'000'000LL;
-    }
+    auto request = ReviewOptionParser::aggregateRequest(options, *period);
+    if (!request)
+        return Console::fail(request.error());
     bool json = false;
     if (options.isSet("format")) {
         const auto format = StatisticsWriter::formatFromName(options.value("format"));
@@ -58,13 +43,13 @@ int ReviewSummaryCommand::run(const CommandOptions &options)
     auto reader = opened->log->reader();
     if (!reader)
         return Console::fail(reader.error());
-    auto current = (*reader)->aggregates(request);
+    auto current = (*reader)->aggregates(*request);
     if (!current)
         return Console::fail(current.error());
     std::optional<LabelledAggregates> previous;
     if (options.isSet("compare-previous")) {
         const ReviewPeriod before = period->previous();
-        AggregateRequest previousRequest = request;
+        AggregateRequest previousRequest = *request;
         previousRequest.fromUs = before.fromUs();
         previousRequest.toUs = before.toUs();
         auto aggregates = (*reader)->aggregates(previousRequest);
