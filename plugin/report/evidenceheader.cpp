@@ -35,18 +35,9 @@ Result<QList<Event>> EvidenceHeader::collect(const EventReader &reader, const Ev
                 .arg(*matching)
                 .arg(MaxEvents));
     }
-    logFile = QFileInfo(reader.path()).fileName();
-    logId = reader.logId();
+    if (auto verified = verifyLog(reader); !verified)
+        return verified.error();
     filter = selection.describe();
-    verification = reader.verify();
-    head = { verification.lastSeq, verification.headHash, 0 };
-    if (head.hash.isEmpty()) {
-        // An empty log (or one whose first record is unreadable): the genesis value, as verify prints it.
-        auto genesis = reader.head();
-        if (!genesis)
-            return genesis.error();
-        head.hash = genesis->hash;
-    }
 
     QList<Event> events;
     if (head.seq > 0) {
@@ -70,6 +61,22 @@ Result<QList<Event>> EvidenceHeader::collect(const EventReader &reader, const Ev
                       .arg(formatTimestamp(events.first().recordedAtUs), formatTimestamp(events.last().recordedAtUs));
     }
     return events;
+}
+
+Result<void> EvidenceHeader::verifyLog(const EventReader &reader)
+{
+    logFile = QFileInfo(reader.path()).fileName();
+    logId = reader.logId();
+    verification = reader.verify();
+    head = { verification.lastSeq, verification.headHash, 0 };
+    if (head.hash.isEmpty()) {
+        // An empty log (or one whose first record is unreadable): the genesis value, as verify prints it.
+        auto genesis = reader.head();
+        if (!genesis)
+            return genesis.error();
+        head.hash = genesis->hash;
+    }
+    return {};
 }
 
 QStringList EvidenceHeader::verificationLines() const

@@ -49,11 +49,16 @@ QList<ReportPage> ReportLayout::layOut(const ReportDocument &document)
     m_pages.append(ReportPage());
     m_y = m_style.mm(kFirstTop);
     placeTitle(document);
-    for (const ReportSection &section : document.sections()) {
+    const QList<ReportSection> &sections = document.sections();
+    for (qsizetype i = 0; i < sections.size(); ++i) {
+        const ReportSection &section = sections[i];
         switch (section.kind()) {
-        case ReportSection::Kind::Heading:
-            placeHeading(section.text());
+        case ReportSection::Kind::Heading: {
+            // A heading stays with what follows it: a first row or lines, or a whole picture.
+            const bool pictureNext = i + 1 < sections.size() && sections[i + 1].kind() == ReportSection::Kind::Picture;
+            placeHeading(section.text(), pictureNext ? pictureHeight(sections[i + 1]) : m_style.mm(kKeepWithHeading));
             break;
+        }
         case ReportSection::Kind::Paragraph:
             placeParagraph(section.text());
             break;
@@ -111,11 +116,11 @@ void ReportLayout::placeTitle(const ReportDocument &document)
     m_y += m_style.mm(5);
 }
 
-void ReportLayout::placeHeading(const QString &text)
+void ReportLayout::placeHeading(const QString &text, qreal keepWith)
 {
     const WrappedText wrapped(text, m_style.font(Font::Heading), m_width, m_style.device());
     const qreal before = m_pageHasContent ? m_style.mm(kHeadingGapBefore) : 0;
-    if (m_pageHasContent && before + wrapped.height() + m_style.mm(kKeepWithHeading) > space())
+    if (m_pageHasContent && before + wrapped.height() + keepWith > space())
         newPage();
     else
         m_y += before;
@@ -233,7 +238,7 @@ void ReportLayout::placeTable(const ReportTable &table)
     endSection();
 }
 
-void ReportLayout::placePicture(const ReportSection &section)
+ReportLayout::PictureSize ReportLayout::pictureSize(const ReportSection &section) const
 {
     const QImage &image = section.image();
     const QPicture &picture = section.vectorPicture();
@@ -246,23 +251,40 @@ void ReportLayout::placePicture(const ReportSection &section)
         natural = QSizeF(picture.boundingRect().size()) / dotsPerMm;
     }
     if (natural.isEmpty())
-        return;
-    qreal width = std::min(m_style.mm(section.widthMm() > 0 ? section.widthMm() : natural.width()), m_width);
-    qreal height = width * natural.height() / natural.width();
+        return {};
+    PictureSize size;
+    size.width = std::min(m_style.mm(section.widthMm() > 0 ? section.widthMm() : natural.width()), m_width);
+    size.height = size.width * natural.height() / natural.width();
     const WrappedText caption(section.text(), m_style.font(Font::SmallItalic), m_width, m_style.device());
-    const qreal captionHeight = section.text().isEmpty() ? 0 : m_style.mm(1.5) + caption.height();
-    // Kept whole: scaled down to fit an empty page, then moved to one if this page lacks room.
-    if (height + captionHeight > pageSpace()) {
-        height = pageSpace() - captionHeight;
-        width = height * natural.width() / natural.height();
+    size.captionHeight = section.text().isEmpty() ? 0 : m_style.mm(1.5) + caption.height();
+    // Kept whole: scaled down to fit an empty page.
+    if (size.height + size.captionHeight > pageSpace()) {
+        size.height = pageSpace() - size.captionHeight;
+        size.width = size.height * natural.width() / natural.height();
     }
+    return size;
+}
+
+qreal ReportLayout::pictureHeight(const ReportSection &section) const
+{
+    const PictureSize size = pictureSize(section);
+    return size.height + size.captionHeight;
+}
+
+void ReportLayout::placePicture(const ReportSection &section)
+{
+    const auto [width, height, captionHeight] = pictureSize(section);
+    if (width <= 0)
+        return;
+    // Moved to a fresh page if this one lacks room.
     if (m_pageHasContent && height + captionHeight > space())
         newPage();
     const QRectF rect(m_left + (m_width - width) / 2, m_y, width, height);
-    m_pages.last().add(ReportPage::Picture { rect, image, picture });
+    m_pages.last().add(ReportPage::Picture { rect, section.image(), section.vectorPicture() });
     m_y += height;
     if (captionHeight > 0) {
         m_y += m_style.mm(1.5);
+        const WrappedText caption(section.text(), m_style.font(Font::SmallItalic), m_width, m_style.device());
         for (const WrappedText::Line &line : caption.lines()) {
             const QPointF baseline(m_left + (m_width - line.width) / 2, m_y + line.ascent);
             m_pages.last().add(ReportPage::Text { baseline, line.text, Font::SmallItalic, ReportStyle::mutedColor() });

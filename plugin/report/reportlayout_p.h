@@ -52,11 +52,21 @@ private:
     void endSection();
 
     void placeTitle(const ReportDocument &document);
-    void placeHeading(const QString &text);
+    /// A heading, on the next page unless @p keepWith (what must follow it on the same page) fits below it.
+    void placeHeading(const QString &text, qreal keepWith);
     void placeParagraph(const QString &text);
     void placeKeyValues(const QList<ReportSection::Field> &fields);
     void placeTable(const ReportTable &table);
     void placePicture(const ReportSection &section);
+    /// A picture as it will be placed: scaled to its width, never wider than the text nor taller than a page.
+    struct PictureSize {
+        qreal width = 0;
+        qreal height = 0;
+        qreal captionHeight = 0;
+    };
+    PictureSize pictureSize(const ReportSection &section) const;
+    /// The height of a picture with its caption.
+    qreal pictureHeight(const ReportSection &section) const;
     /**
      * Places @p row below the last one. A row that does not fit moves to the next page if it
      * fits a fresh one (@p freshSpace high); otherwise it is split between its lines, the rest

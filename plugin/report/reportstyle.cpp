@@ -11,8 +11,7 @@ namespace {
 constexpr auto kSans = "DejaVu Sans";
 constexpr auto kMono = "DejaVu Sans Mono";
 
-QFont makeFont(
-    const char *family, QFont::StyleHint hint, qreal points, QFont::Weight weight, const QPaintDevice &device, bool italic = false)
+QFont deviceFreeFont(const char *family, QFont::StyleHint hint, qreal points, QFont::Weight weight, bool italic = false)
 {
     QFont font { QString::fromLatin1(family) };
     font.setStyleHint(hint);
@@ -25,7 +24,13 @@ QFont makeFont(
     // No ligatures where a script does not need them: "fi" drawn as one glyph is copied and
     // searched as U+FB01, and evidence must read back as the text that was recorded.
     font.setStyleStrategy(QFont::PreferNoShaping);
-    return QFont(font, &device);
+    return font;
+}
+
+QFont makeFont(
+    const char *family, QFont::StyleHint hint, qreal points, QFont::Weight weight, const QPaintDevice &device, bool italic = false)
+{
+    return QFont(deviceFreeFont(family, hint, points, weight, italic), &device);
 }
 
 } // namespace
@@ -41,6 +46,11 @@ ReportStyle::ReportStyle(const QPaintDevice &device) : m_device(device), m_dotsP
     set(Font::TableHeader, makeFont(kSans, QFont::SansSerif, 8, QFont::Bold, device));
     set(Font::Heading, makeFont(kSans, QFont::SansSerif, 12, QFont::Bold, device));
     set(Font::Title, makeFont(kSans, QFont::SansSerif, 17, QFont::Bold, device));
+}
+
+QFont ReportStyle::sansFont(qreal points, QFont::Weight weight)
+{
+    return deviceFreeFont(kSans, QFont::SansSerif, points, weight);
 }
 
 } // namespace QmsAudit

@@ -26,6 +26,8 @@ public:
     /// @p millimetres in device units.
     qreal mm(qreal millimetres) const { return millimetres * m_dotsPerMm; }
     const QPaintDevice &device() const { return m_device; }
+    /// DejaVu Sans, unhinted and unshaped like the report's text, for what others draw into it (the charts).
+    static QFont sansFont(qreal points, QFont::Weight weight = QFont::Normal);
 
     static QColor textColor() { return QColor(0x1f, 0x24, 0x2b); }
     static QColor mutedColor() { return QColor(0x5b, 0x64, 0x70); }

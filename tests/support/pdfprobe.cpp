@@ -167,6 +167,23 @@ QString PdfProbe::columnText(const QString &title, const QString &nextTitle, qre
     return column.join(u' ');
 }
 
+QMap<QString, int> PdfProbe::filledPaths(int page) const
+{
+    const ToolRun svg = runTool(QStandardPaths::findExecutable(u"pdftocairo"_s), u"pdftocairo"_s,
+        { u"-svg"_s, u"-f"_s, QString::number(page), u"-l"_s, QString::number(page), m_path, u"-"_s });
+    // cairo writes each filled path as <path style="…fill:rgb(R%,G%,B%);…" d="…"/>.
+    static const QRegularExpression fill(u"<path [^>]*fill:rgb\\(([0-9.]+)%,([0-9.]+)%,([0-9.]+)%\\)"_s);
+    QMap<QString, int> colours;
+    for (auto match = fill.globalMatch(svg.out); match.hasNext();) {
+        const auto found = match.next();
+        QString name = u"#"_s;
+        for (int i = 1; i <= 3; ++i)
+            name += u"%1"_s.arg(qRound(found.captured(i).toDouble() * 2.55), 2, 16, QLatin1Char('0'));
+        ++colours[name];
+    }
+    return colours;
+}
+
 bool PdfProbe::renderPage(int page, int dpi, const QString &pngPath) const
 {
     QString base = pngPath;

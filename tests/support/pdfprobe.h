@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QRectF>
 #include <QString>
 #include <QStringList>
@@ -18,8 +19,8 @@ namespace QmsAudit::Test {
 
 /**
  * A PDF read back with poppler-utils, as a stranger would read it: the text of each page
- * (`pdftotext -layout`), the page count (`pdfinfo`) and the pages that hold images
- * (`pdfimages -list`). error() says what went wrong (a tool missing, or the file unreadable).
+ * (`pdftotext -layout`), the page count (`pdfinfo`), the pages that hold images
+ * (`pdfimages -list`) and the colours of the vector paths of a page (`pdftocairo -svg`). error() says what went wrong (a tool missing, or the file unreadable).
  */
 class PdfProbe
 {
@@ -49,6 +50,12 @@ public:
     QString columnText(const QString &title, const QString &nextTitle, qreal topMargin, qreal bottomMargin) const;
     /// The page (1-based) of each image in the file.
     QList<int> imagePages() const;
+    /**
+     * The fill colours of the vector paths drawn on page @p page (`pdftocairo -svg`), as "#rrggbb"
+     * (QColor::name()), each with the number of paths filled with it: a chart's bars are paths in
+     * the colour of their series. Text is drawn with glyphs, not counted here.
+     */
+    QMap<QString, int> filledPaths(int page) const;
     /// Renders page @p page to @p pngPath with `pdftoppm -png -r DPI -singlefile`.
     bool renderPage(int page, int dpi, const QString &pngPath) const;
 

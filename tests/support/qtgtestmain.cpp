@@ -3,8 +3,12 @@
 // and any Qt warning, from any thread, fails the test that was running (the FatalLogger pattern of KDDockWidgets).
 // Links QtCore and GTest only, so the plugin test that must not link QmsAudit can use it too.
 // Built a second time with QMSAUDIT_GTEST_GUI as qmsaudit_gtest_guimain: a QGuiApplication on the
-// offscreen platform, for tests that paint (PDF reports need the font database).
-#ifdef QMSAUDIT_GTEST_GUI
+// offscreen platform, for tests that paint (PDF reports need the font database); and a third time
+// with QMSAUDIT_GTEST_WIDGETS too, as qmsaudit_gtest_widgetsmain: a QApplication, for Qt Charts.
+#ifdef QMSAUDIT_GTEST_WIDGETS
+#include <QApplication>
+using TestApplication = QApplication;
+#elif defined(QMSAUDIT_GTEST_GUI)
 #include <QGuiApplication>
 using TestApplication = QGuiApplication;
 #else

@@ -55,6 +55,12 @@ public:
      * but generatedBy, generatedAtUs and scope. InvalidArgument if more than MaxEvents match.
      */
     Result<QList<Event>> collect(const EventReader &reader, const EventFilter &selection);
+    /**
+     * Verifies the log @p reader reads (the whole log, as `qms-audit verify` does) and fills
+     * logFile, logId, verification and head: for reports that read figures rather than a list of
+     * events (ManagementReviewReport), which fill filter, period and eventCount themselves.
+     */
+    Result<void> verifyLog(const EventReader &reader);
 
     /// "OK <n> events, head <hex>", or the failure and one line per finding: what `qms-audit verify` prints.
     QStringList verificationLines() const;
