@@ -11,63 +11,18 @@
 
 #include <qmsaudit/clock.h>
 #include <qmsaudit/documenttrailreport.h>
-#include <qmsaudit/eventexportwriter.h>
+#include <qmsaudit/eventexportfile.h>
 #include <qmsaudit/eventreader.h>
 #include <qmsaudit/eventsreport.h>
+#include <qmsaudit/trailexportrecord.h>
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <iostream>
 
 namespace QmsAudit::Cli {
 
 namespace {
-
-constexpr int kPageSize = 1000;
-
-/// SHA-256 of the file as it is on disk: what the recipient of the evidence gets.
-Result<QByteArray> fileSha256(const QString &path)
-{
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
-        return Error(ErrorCode::IoError, QStringLiteral("Cannot read back %1: %2.").arg(path, file.errorString()));
-    return hash.result();
-}
-
-/// JSON Lines or CSV, page by page; returns how many events were written.
-Result<qint64> writeEvents(const AuditLog &log, const EventFilter &filter, const EventWriter::Output &output, const QString &out)
-{
-    // QSaveFile writes beside the target and renames on commit: a failed export leaves no file.
-    QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::IoError, QStringLiteral("Cannot create %1: %2.").arg(out, file.errorString()));
-    EventExportWriter writer(output.format == EventWriter::Format::Csv ? EventExportWriter::Format::Csv : EventExportWriter::Format::JsonLines,
-                             file, output.cells);
-    PageRequest page{0, kPageSize};
-    qint64 exported = 0;
-    while (true) {
-        auto result = log.query(filter, page);
-        if (!result)
-            return result.error();
-        for (const Event &event : std::as_const(result->events)) {
-            if (auto written = writer.write(event); !written)
-                return written.error();
-        }
-        exported += result->events.size();
-        if (!result->hasMore)
-            break;
-        page.afterSeq = result->nextAfterSeq;
-    }
-    if (auto finished = writer.finish(); !finished)
-        return finished.error();
-    if (!file.commit())
-        return Error(ErrorCode::IoError, QStringLiteral("Cannot write %1: %2.").arg(out, file.errorString()));
-    return exported;
-}
 
 /// The events report, or with --document-report the document's audit-trail report (docs/reports.md).
 Result<EvidenceReport> writeReport(const CommandOptions &options, const AuditLog &log, const EventFilter &filter,
@@ -96,7 +51,8 @@ Result<EvidenceReport> writeReport(const CommandOptions &options, const AuditLog
 struct ExportFormat {
     QString label; ///< as printed and recorded: jsonl, csv, csv-spreadsheet-safe or pdf
     bool pdf = false;
-    EventWriter::Output output; ///< JSON Lines and CSV
+    EventExportWriter::Format format = EventExportWriter::Format::JsonLines; ///< JSON Lines and CSV
+    CsvCells cells = CsvCells::Verbatim;
 };
 
 /// --format, --spreadsheet-safe and --document-report, checked together.
@@ -113,7 +69,8 @@ Result<ExportFormat> exportFormat(const CommandOptions &options, const EventFilt
         auto output = EventWriter::outputFromOptions(options, QStringLiteral("export"), false);
         if (!output)
             return output.error();
-        return ExportFormat{output->cells == CsvCells::SpreadsheetSafe ? QStringLiteral("csv-spreadsheet-safe") : *name, false, *output};
+        const auto format = output->format == EventWriter::Format::Csv ? EventExportWriter::Format::Csv : EventExportWriter::Format::JsonLines;
+        return ExportFormat{TrailExportRecord::formatName(format, output->cells), false, format, output->cells};
     }
     if (options.isSet("spreadsheet-safe"))
         return Error(ErrorCode::InvalidArgument, QStringLiteral("--spreadsheet-safe applies to --format csv only."));
@@ -130,7 +87,7 @@ Result<ExportFormat> exportFormat(const CommandOptions &options, const EventFilt
                              .arg(others.describe()));
         }
     }
-    return ExportFormat{*name, true, {}};
+    return ExportFormat{*name, true};
 }
 
 } // namespace
@@ -152,13 +109,13 @@ int ExportCommand::run(const CommandOptions &options)
     auto use = TrailUseRecorder::create(options, Action::TrailExported, QStringLiteral("cli export"));
     if (!use)
         return Console::fail(use.error());
-    use->setAttribute(QStringLiteral("filter"), filter->describe());
-    use->setAttribute(QStringLiteral("format"), format->label);
-    use->setAttribute(QStringLiteral("file"), QFileInfo(*out).fileName());
-    if (format->pdf) {
-        const bool document = options.isSet("document-report");
-        use->setAttribute(QStringLiteral("report"), document ? QStringLiteral("document") : QStringLiteral("events"));
-    }
+    TrailExportRecord record;
+    record.filter = *filter;
+    record.format = format->label;
+    record.fileName = QFileInfo(*out).fileName();
+    if (format->pdf)
+        record.report = options.isSet("document-report") ? QStringLiteral("document") : QStringLiteral("events");
+    use->setAttributes(record.attributes());
     if (auto checked = use->check(); !checked)
         return Console::fail(checked.error());
     auto opened = options.openLog();
@@ -173,21 +130,24 @@ int ExportCommand::run(const CommandOptions &options)
             return Console::fail(report.error());
         exported = report->header.eventCount;
         verified = report->header.verification.ok;
-        use->setAttribute(QStringLiteral("verification"), verified ? QStringLiteral("ok") : QStringLiteral("failed"));
+        record.verified = verified;
     } else {
-        auto written = writeEvents(*opened->log, *filter, format->output, *out);
+        auto reader = opened->log->reader();
+        if (!reader)
+            return Console::fail(reader.error());
+        auto written = EventExportFile::write(**reader, *filter, format->format, format->cells, *out);
         if (!written)
             return Console::fail(written.error());
         exported = *written;
     }
-    auto sha256 = fileSha256(*out);
+    auto sha256 = EventExportFile::sha256(*out);
     if (!sha256)
         return Console::fail(sha256.error());
-    const QString hex = QString::fromLatin1(sha256->toHex());
-    Console::printLine(std::cout,
-                       TerminalText::escaped(QStringLiteral("exported %1 events to %2 (%3), sha256 %4").arg(exported).arg(*out, format->label, hex)));
-    use->setAttribute(QStringLiteral("sha256"), hex);
-    use->setAttribute(QStringLiteral("event_count"), QString::number(exported));
+    Console::printLine(std::cout, TerminalText::escaped(QStringLiteral("exported %1 events to %2 (%3), sha256 %4")
+                                                            .arg(exported).arg(*out, format->label, QString::fromLatin1(sha256->toHex()))));
+    record.sha256 = *sha256;
+    record.eventCount = exported;
+    use->setAttributes(record.attributes());
     if (!verified) {
         // The report is written and says so on page 1; the exit code tells scripts the same.
         const int failed = Console::fail(Error(ErrorCode::IntegrityFailure,

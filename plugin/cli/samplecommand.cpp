@@ -82,14 +82,7 @@ int SampleCommand::run(const CommandOptions &options)
     auto sample = EventSampler::draw(**reader, request);
     if (!sample)
         return Console::fail(sample.error());
-    use->setAttribute(QStringLiteral("filter"), sample->request.filter.describe());
-    use->setAttribute(QStringLiteral("sample_up_to_seq"), QString::number(sample->request.upToSeq));
-    use->setAttribute(QStringLiteral("sample_seed"), QString::number(sample->request.seed));
-    use->setAttribute(QStringLiteral("sample_size"), QString::number(sample->request.size));
-    use->setAttribute(QStringLiteral("sample_stratified"), sample->request.stratified ? QStringLiteral("yes") : QStringLiteral("no"));
-    use->setAttribute(QStringLiteral("sample_targeted"), sample->request.allDenied ? QStringLiteral("denied") : QStringLiteral("none"));
-    use->setAttribute(QStringLiteral("population"), QString::number(sample->populationSize));
-    use->setAttribute(QStringLiteral("population_sha256"), QString::fromLatin1(sample->populationDigest.toHex()));
+    use->setAttributes(sample->recordedAttributes());
     if (auto checked = use->check(); !checked)
         return Console::fail(checked.error());
 
@@ -110,7 +103,6 @@ int SampleCommand::run(const CommandOptions &options)
         return Console::fail(written.error());
     if (auto finished = writer.finish(); !finished)
         return Console::fail(finished.error());
-    use->setAttribute(QStringLiteral("event_count"), QString::number(events.size()));
     return use->record(*opened->log, toInt(ExitStatus::Ok));
 }
 

@@ -57,6 +57,11 @@ void TrailUseRecorder::setAttribute(const QString &key, const QString &value)
     m_event.attributes.insert(key, value);
 }
 
+void TrailUseRecorder::setAttributes(const QMap<QString, QString> &attributes)
+{
+    m_event.attributes.insert(attributes);
+}
+
 Result<void> TrailUseRecorder::check() const
 {
     // The log's own reason policy is known only once it is open; record() reports a refusal.

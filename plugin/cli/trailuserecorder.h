@@ -42,6 +42,8 @@ public:
     static ObjectRef trailObject(const AuditLog &log);
 
     void setAttribute(const QString &key, const QString &value);
+    /// Sets each of @p attributes (the record of a sample or an export, as the library states it).
+    void setAttributes(const QMap<QString, QString> &attributes);
     /// Fails (usage error) if the event could not be recorded as it stands (an over-long --as or
     /// filter, say): call it before the command prints anything.
     Result<void> check() const;

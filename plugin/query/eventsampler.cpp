@@ -75,6 +75,19 @@ std::array<int, kCategories.size()> allocate(int size, const std::array<qint64, 
 
 } // namespace
 
+QMap<QString, QString> EventSample::recordedAttributes() const
+{
+    return {{QStringLiteral("filter"), request.filter.describe()},
+            {QStringLiteral("sample_up_to_seq"), QString::number(request.upToSeq)},
+            {QStringLiteral("sample_seed"), QString::number(request.seed)},
+            {QStringLiteral("sample_size"), QString::number(request.size)},
+            {QStringLiteral("sample_stratified"), request.stratified ? QStringLiteral("yes") : QStringLiteral("no")},
+            {QStringLiteral("sample_targeted"), request.allDenied ? QStringLiteral("denied") : QStringLiteral("none")},
+            {QStringLiteral("population"), QString::number(populationSize)},
+            {QStringLiteral("population_sha256"), QString::fromLatin1(populationDigest.toHex())},
+            {QStringLiteral("event_count"), QString::number(seqs.size() + targetedSeqs.size())}};
+}
+
 Result<EventSample> EventSampler::draw(const EventReader &reader, const SampleRequest &request)
 {
     if (request.size < 1 || request.size > SampleRequest::MaxSize)

@@ -362,6 +362,24 @@ RecordTicket AuditTrail::trailExported(const QString &format, qint64 eventCount,
     return record(event);
 }
 
+RecordTicket AuditTrail::trailExported(const TrailExportRecord &exported, const QString &view, const Actor &viewer)
+{
+    Event event = eventFor(Action::TrailExported, d->trailObject());
+    event.actor = viewer;
+    event.attributes = exported.attributes();
+    event.attributes.insert(QStringLiteral("view"), view);
+    return record(event);
+}
+
+RecordTicket AuditTrail::trailSampled(const EventSample &sample, const QString &view, const Actor &viewer)
+{
+    Event event = eventFor(Action::TrailViewed, d->trailObject());
+    event.actor = viewer;
+    event.attributes = sample.recordedAttributes();
+    event.attributes.insert(QStringLiteral("view"), view);
+    return record(event);
+}
+
 Result<qint64> AuditTrail::waitAsConfigured(const RecordTicket &ticket) const
 {
     if (d->m_config.durability == AuditTrailConfig::Durability::Durable)

@@ -7,6 +7,7 @@
 #include <qmsaudit/qmsaudit_export.h>
 #include <qmsaudit/recordticket.h>
 #include <qmsaudit/reviewrecord.h>
+#include <qmsaudit/trailexportrecord.h>
 #include <qmsaudit/verificationreport.h>
 #include <qmsaudit/result.h>
 
@@ -108,6 +109,12 @@ public:
     /// The object of trail_* events and of access_denied on the trail: type "audit_trail", the log id.
     ObjectRef trailObject() const;
     RecordTicket trailExported(const QString &format, qint64 eventCount, const QString &description = {});
+    /// A view of the trail exported events for @p viewer (empty: the current user): attribute
+    /// "view" and TrailExportRecord::attributes(), as `qms-audit export` records them.
+    RecordTicket trailExported(const TrailExportRecord &exported, const QString &view, const Actor &viewer = {});
+    /// A view drew @p sample for @p viewer (empty: the current user): trail_viewed with "view" and
+    /// EventSample::recordedAttributes(), as `qms-audit sample` records it.
+    RecordTicket trailSampled(const EventSample &sample, const QString &view, const Actor &viewer = {});
 
     /**
      * Waits for @p ticket as the durability mode promises: durable until it finishes, buffered

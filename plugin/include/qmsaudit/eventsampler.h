@@ -45,6 +45,14 @@ struct QMSAUDIT_EXPORT EventSample {
     QList<qint64> seqs;          ///< the random picks, ascending
     QList<qint64> targetedSeqs;  ///< the targeted picks (SampleRequest::allDenied), ascending
     QMap<ActionCategory, qint64> strata; ///< population per action group (stratified samples)
+
+    /**
+     * What the drawing of this sample records (trail_viewed, docs/cli.md), so that the record
+     * alone lets an inspector re-draw it: "filter", "sample_up_to_seq", "sample_seed",
+     * "sample_size", "sample_stratified" (yes/no), "sample_targeted" (denied/none), "population",
+     * "population_sha256", and "event_count" (the random and targeted picks).
+     */
+    QMap<QString, QString> recordedAttributes() const;
 };
 
 /**
