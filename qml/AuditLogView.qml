@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The log browser: `AuditLogView { log: source }` is all a host writes. Filter bar, a table that
 // stays fast at any depth of a 10 M-event log (newest first by default), jumps to the start, end,
-// a date or a seq, and a details pane. Needs trail.view; shown filters are recorded (trail_viewed).
+// a date or a seq, a details pane, and the export of the filter's events (trail.export). Needs
+// trail.view; shown filters are recorded (trail_viewed), exports too (trail_exported).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -13,6 +14,7 @@ Pane {
     readonly property bool permitted: accessGate.granted
     property alias model: eventModel
     property alias table: table
+    property alias exportDialog: exportDialog
     /// The details pane asked for the history of a document or the activity of a user.
     signal documentRequested(string type, string id)
     signal userRequested(string id)
@@ -22,6 +24,13 @@ Pane {
     AuditEventModel {
         id: eventModel
         log: view.permitted ? view.log : null
+        viewName: "AuditLogView"
+    }
+
+    ExportDialog {
+        id: exportDialog
+        log: view.log
+        model: eventModel
         viewName: "AuditLogView"
     }
 
@@ -73,6 +82,12 @@ Pane {
             ColumnChooser {
                 columns: table.columns
                 onToggled: (column, shown) => table.setColumnVisible(column, shown)
+            }
+            Button {
+                text: qsTr("Export…")
+                enabled: (view.log?.permissions ?? []).indexOf("trail.export") >= 0
+                Accessible.name: qsTr("Export the events of this filter")
+                onClicked: exportDialog.open()
             }
         }
         SplitView {

@@ -121,6 +121,13 @@ AccessPolicy QmlAuditLogSource::policy() const
     return {};
 }
 
+AnomalyRules QmlAuditLogSource::anomalyRules() const
+{
+    if (const AuditTrail *trail = hostTrail())
+        return trail->config().anomalyRules;
+    return {};
+}
+
 Actor QmlAuditLogSource::currentViewer() const
 {
     if (!m_viewer.isEmpty())
@@ -296,6 +303,31 @@ void QmlAuditLogSource::noteVerified(const VerificationReport &report, const QSt
 {
     if (AuditTrail *trail = hostTrail())
         finishRecord(trail->trailVerified(report, view, currentViewer()));
+}
+
+void QmlAuditLogSource::noteSampleDrawn(const EventSample &sample, const QString &view)
+{
+    if (AuditTrail *trail = hostTrail())
+        finishRecord(trail->trailSampled(sample, view, currentViewer()));
+}
+
+void QmlAuditLogSource::noteExported(const TrailExportRecord &exported, const QString &view)
+{
+    if (AuditTrail *trail = hostTrail())
+        finishRecord(trail->trailExported(exported, view, currentViewer()));
+}
+
+Result<qint64> QmlAuditLogSource::recordReview(const ReviewRecord &review)
+{
+    AuditTrail *trail = hostTrail();
+    if (!trail)
+        return QmsAudit::Error(ErrorCode::Unavailable, tr("A review is recorded on the host's audit trail, and none is open: this log is only read."));
+    const RecordTicket ticket = trail->reviewRecorded(review, currentViewer());
+    ticket.wait(); // a review names its seq: wait for the commit even when the trail buffers
+    if (!ticket.isRecorded())
+        return ticket.error();
+    Q_EMIT useRecorded(ticket.seq());
+    return ticket.seq();
 }
 
 void QmlAuditLogSource::finishRecord(const RecordTicket &ticket)

@@ -2,8 +2,12 @@
 #pragma once
 
 #include <qmsaudit/accesspolicy.h>
+#include <qmsaudit/anomalyrules.h>
 #include <qmsaudit/event.h>
 #include <qmsaudit/eventfilter.h>
+#include <qmsaudit/eventsampler.h>
+#include <qmsaudit/reviewrecord.h>
+#include <qmsaudit/trailexportrecord.h>
 #include <qmsaudit/verificationreport.h>
 
 #include <QFutureWatcher>
@@ -104,6 +108,8 @@ public:
      * access_denied on the trail (once per @p view and permission) and returns false.
      */
     Q_INVOKABLE bool requirePermission(const QString &permission, const QString &view);
+    /// The anomaly rules of the host trail's configuration ("anomaly_rules"), else the documented defaults.
+    AnomalyRules anomalyRules() const;
     /// Reopens the log (after the file changed, or to retry after an error).
     Q_INVOKABLE void reload();
 
@@ -111,8 +117,19 @@ public:
     void noteFilterShown(const QString &view, const EventFilter &filter);
     /// Records trail_verified for @p report (not for a cancelled run? it is recorded too: the attempt counts).
     void noteVerified(const VerificationReport &report, const QString &view);
+    /// Records trail_viewed with the definition of @p sample, drawn in @p view.
+    void noteSampleDrawn(const EventSample &sample, const QString &view);
+    /// Records trail_exported for @p exported, written from @p view.
+    void noteExported(const TrailExportRecord &exported, const QString &view);
+    /**
+     * Records @p review by the viewer on the host trail and waits until it is committed: the
+     * review's seq, or why it was not recorded (no host trail, an incomplete record, a failed write).
+     */
+    Result<qint64> recordReview(const ReviewRecord &review);
     /// Records now whatever filter is still waiting for its delay (tests and closing views).
     Q_INVOKABLE void flushPendingRecords();
+    /// The viewer property, or else the host trail's current user.
+    Actor currentViewer() const;
 
     void classBegin() override;
     void componentComplete() override;
@@ -135,8 +152,6 @@ private:
     void finishOpen();
     AuditTrail *hostTrail() const;
     AccessPolicy policy() const;
-    /// The viewer property, or else the host trail's current user.
-    Actor currentViewer() const;
     void recordPendingFilter();
     void finishRecord(const class RecordTicket &ticket);
     void setRecordError(const QString &message);

@@ -4,8 +4,12 @@
 #include <qmsaudit/auditlog.h>
 #include <qmsaudit/audittrail.h>
 #include <qmsaudit/eventjson.h>
+#include <qmsaudit/eventreader.h>
+#include <qmsaudit/eventsampler.h>
 #include <qmsaudit/keyfileprovider.h>
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QMutex>
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -164,6 +168,58 @@ QVariantList QmlTestSetup::events() const
             return result;
         page.afterSeq = events->nextAfterSeq;
     }
+}
+
+QVariantMap QmlTestSetup::drawSample(const QVariantMap &request) const
+{
+    const QmsAudit::KeyFileProvider keys(m_keyFile);
+    auto reader = QmsAudit::EventReader::open(m_logPath, keys);
+    if (!reader)
+        return {{QStringLiteral("error"), reader.error().message()}};
+    QmsAudit::SampleRequest sampleRequest;
+    for (const QString &name : request.value(QStringLiteral("actions")).toStringList()) {
+        if (auto action = QmsAudit::actionFromName(name))
+            sampleRequest.filter.actions.append(*action);
+    }
+    sampleRequest.size = request.value(QStringLiteral("size")).toInt();
+    sampleRequest.seed = request.value(QStringLiteral("seed")).toString().toULongLong();
+    sampleRequest.upToSeq = request.value(QStringLiteral("upToSeq")).toLongLong();
+    sampleRequest.stratified = request.value(QStringLiteral("stratified")).toBool();
+    sampleRequest.allDenied = request.value(QStringLiteral("allDenied")).toBool();
+    auto sample = QmsAudit::EventSampler::draw(**reader, sampleRequest);
+    if (!sample)
+        return {{QStringLiteral("error"), sample.error().message()}};
+    const auto list = [](const QList<qint64> &seqs) {
+        QVariantList values;
+        for (qint64 seq : seqs)
+            values.append(seq);
+        return values;
+    };
+    return {{QStringLiteral("seqs"), list(sample->seqs)},
+            {QStringLiteral("targetedSeqs"), list(sample->targetedSeqs)},
+            {QStringLiteral("upToSeq"), sample->request.upToSeq},
+            {QStringLiteral("populationSize"), sample->populationSize},
+            {QStringLiteral("populationDigest"), QString::fromLatin1(sample->populationDigest.toHex())}};
+}
+
+bool QmlTestSetup::fileExists(const QString &path) const
+{
+    return QFile::exists(path);
+}
+
+QString QmlTestSetup::readText(const QString &path) const
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+QString QmlTestSetup::sha256Of(const QString &path) const
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 QStringList QmlTestSetup::unexpectedWarnings()

@@ -53,6 +53,18 @@ public:
     Q_INVOKABLE int countEvents() const;
     /// Every event in the log in the export form (eventToJson()), ascending by seq.
     Q_INVOKABLE QVariantList events() const;
+    /**
+     * The oracle for samples drawn in QML: EventSampler::draw() on a reader of its own, for
+     * {actions: [names], size, seed (string), upToSeq, stratified, allDenied}. Returns {seqs,
+     * targetedSeqs, upToSeq, populationSize, populationDigest (hex)}, or {error}.
+     */
+    Q_INVOKABLE QVariantMap drawSample(const QVariantMap &request) const;
+    /// A path in the test's temporary directory (nothing is created).
+    Q_INVOKABLE QString temporaryPath(const QString &name) const { return m_dir.filePath(name); }
+    Q_INVOKABLE bool fileExists(const QString &path) const;
+    /// The file's contents as UTF-8 text, and its SHA-256 (hex), for exports read back.
+    Q_INVOKABLE QString readText(const QString &path) const;
+    Q_INVOKABLE QString sha256Of(const QString &path) const;
 
     /// Warnings (and worse) seen while the QML engine was up.
     static QStringList unexpectedWarnings();

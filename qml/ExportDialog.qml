@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// Exports what a view shows (a filter's events, or a drawn sample) to a file: CSV (spreadsheet-safe
+// unless the verbatim form is chosen), JSON Lines or the PDF events report, on a worker thread with
+// progress and cancel. A finished export is recorded with the file's SHA-256 (trail_exported).
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QmsAudit
+
+Dialog {
+    id: dialog
+    required property AuditLogSource log
+    property AuditEventModel model: null
+    property EventSample sample: null
+    property string viewName: "AuditLogView"
+    property alias exporter: exporter
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(680, (parent?.width ?? 720) - 40)
+    modal: true
+    closePolicy: exporter.running ? Popup.NoAutoClose : Popup.CloseOnEscape
+    title: sample ? qsTr("Export the sample") : qsTr("Export events")
+    onAboutToShow: if (pathField.text.length === 0 || exporter.finished) pathField.text = exporter.suggestedPath()
+
+    EventExport {
+        id: exporter
+        log: dialog.log
+        model: dialog.sample ? null : dialog.model
+        sample: dialog.sample
+        viewName: dialog.viewName
+        path: pathField.text
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 10
+        Label {
+            text: dialog.sample ? qsTr("The %1 drawn events of the sample with seed %2 (%3)").arg(dialog.sample.events.length)
+                                      .arg(dialog.sample.drawnSeed).arg(dialog.sample.filterDescription)
+                : qsTr("%1 events: %2").arg(dialog.model ? Number(dialog.model.totalCount).toLocaleString(Qt.locale("en_US"), "f", 0) : 0)
+                                      .arg(dialog.model?.filterDescription ?? "")
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        ComboBox {
+            id: formatBox
+            textRole: "title"
+            valueRole: "value"
+            Accessible.name: qsTr("Format")
+            Layout.fillWidth: true
+            model: {
+                const formats = [{ value: EventExport.CsvSpreadsheetSafe, title: qsTr("CSV, safe to open in a spreadsheet") },
+                                 { value: EventExport.Csv, title: qsTr("CSV, verbatim (for programs, and to compare with the log)") },
+                                 { value: EventExport.JsonLines, title: qsTr("JSON Lines (every field, read back by qms-audit import)") }];
+                if (!dialog.sample)
+                    formats.push({ value: EventExport.Pdf, title: qsTr("PDF events report (verified, for people; at most 25,000 events)") });
+                return formats;
+            }
+            onActivated: {
+                exporter.format = currentValue;
+                pathField.text = pathField.text.replace(/\.(csv|jsonl|pdf)$/, "") + [".csv", ".csv", ".jsonl", ".pdf"][currentValue];
+            }
+        }
+        TextField {
+            id: pathField
+            placeholderText: qsTr("File to write, e.g. /home/auditor/q3-edits.csv")
+            Accessible.name: qsTr("File to write")
+            selectByMouse: true
+            enabled: !exporter.running
+            Layout.fillWidth: true
+        }
+        Label {
+            text: dialog.log?.recordsUse ? qsTr("An existing file is never overwritten. The export is recorded in the audit trail with the file's SHA-256.")
+                                         : dialog.log?.recordingNote ?? ""
+            color: palette.placeholderText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        ProgressBar {
+            visible: exporter.running || exporter.finished
+            indeterminate: exporter.running && exporter.total < 0
+            value: exporter.total > 0 ? exporter.written / exporter.total : exporter.ok ? 1 : 0
+            Accessible.name: qsTr("Export progress")
+            Layout.fillWidth: true
+        }
+        Label {
+            visible: exporter.running
+            text: exporter.total < 0 ? qsTr("Verifying the log for the report…")
+                : qsTr("%1 of %2 events written…").arg(exporter.written).arg(exporter.total)
+        }
+        Label {
+            objectName: "exportResult"
+            visible: exporter.finished && !exporter.running
+            text: exporter.ok ? qsTr("Wrote %1 events to %2.\nSHA-256 %3%4").arg(exporter.eventCount).arg(exporter.fileName).arg(exporter.sha256)
+                                    .arg(exporter.format === EventExport.Pdf && !exporter.verified ? qsTr("\nThe log failed verification: page 1 of the report shows the findings.") : "")
+                : exporter.cancelled ? qsTr("Cancelled: no file was written.") : exporter.errorString
+            color: exporter.ok || exporter.cancelled ? palette.text : "#c62828"
+            wrapMode: Text.WrapAnywhere
+            Layout.fillWidth: true
+            Accessible.name: text
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Export")
+            highlighted: true
+            enabled: !exporter.running && pathField.text.length > 0
+            onClicked: exporter.start()
+        }
+        Button {
+            text: qsTr("Cancel export")
+            enabled: exporter.running
+            onClicked: exporter.cancel()
+        }
+        Button {
+            text: qsTr("Close")
+            enabled: !exporter.running
+            onClicked: dialog.close()
+        }
+    }
+}

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "qmleventexport.h"
+
+#include <qmsaudit/clock.h>
+#include <qmsaudit/eventexportfile.h>
+#include <qmsaudit/eventreader.h>
+#include <qmsaudit/eventsreport.h>
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace QmsAudit {
+
+/// What the worker hands back.
+struct QmlEventExport::Outcome {
+    qint64 eventCount = 0;
+    QByteArray sha256;
+    std::optional<bool> verified; ///< PDF
+    std::optional<Error> error;
+};
+
+QmlEventExport::QmlEventExport(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_run, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this, &QmlEventExport::finish);
+}
+
+QmlEventExport::~QmlEventExport()
+{
+    cancel();
+    m_run.waitForFinished();
+}
+
+bool QmlEventExport::isRunning() const { return m_running; }
+qint64 QmlEventExport::written() const { return m_written; }
+qint64 QmlEventExport::total() const { return m_total; }
+bool QmlEventExport::isFinished() const { return m_finished; }
+bool QmlEventExport::isOk() const { return m_ok; }
+bool QmlEventExport::isCancelled() const { return m_cancelled; }
+QString QmlEventExport::errorString() const { return m_errorString; }
+QString QmlEventExport::fileName() const { return m_ok ? m_record.fileName : QString(); }
+QString QmlEventExport::sha256() const { return m_ok ? QString::fromLatin1(m_record.sha256.toHex()) : QString(); }
+qint64 QmlEventExport::eventCount() const { return m_ok ? m_record.eventCount : 0; }
+bool QmlEventExport::isVerified() const { return m_ok && m_record.verified.value_or(false); }
+
+bool QmlEventExport::refuse(const QString &message)
+{
+    m_finished = true;
+    m_ok = false;
+    m_cancelled = false;
+    m_errorString = message;
+    Q_EMIT resultChanged();
+    return false;
+}
+
+void QmlEventExport::setProgress(qint64 written, qint64 total)
+{
+    m_written = written;
+    m_total = total;
+    Q_EMIT progressChanged();
+}
+
+QString QmlEventExport::suggestedPath() const
+{
+    const QString extension = m_format == JsonLines ? QStringLiteral("jsonl") : m_format == Pdf ? QStringLiteral("pdf") : QStringLiteral("csv");
+    const QString log = m_source ? QFileInfo(m_source->logName()).completeBaseName() : QString();
+    const QString name = QStringLiteral("%1-%2-%3.%4")
+                             .arg(log.isEmpty() ? QStringLiteral("audit-trail") : log, m_sample ? QStringLiteral("sample") : QStringLiteral("events"),
+                                  QDate::currentDate().toString(Qt::ISODate), extension);
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
+}
+
+bool QmlEventExport::start()
+{
+    if (m_running)
+        return false;
+    if (!m_source || !m_source->reader())
+        return refuse(tr("The log is not open."));
+    if (!m_source->requirePermission(AccessPolicy::Export, m_viewName))
+        return refuse(tr("Exporting events needs the permission “%1”.").arg(AccessPolicy::Export));
+    const QUrl url(m_path);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : m_path.trimmed();
+    if (path.isEmpty())
+        return refuse(tr("Choose the file to write."));
+    if (QFileInfo::exists(path))
+        return refuse(tr("%1 exists; an export never overwrites a file.").arg(path));
+    const bool ofSample = m_sample != nullptr;
+    if (ofSample && !m_sample->sample())
+        return refuse(tr("Draw the sample first."));
+    if (ofSample && m_format == Pdf)
+        return refuse(tr("A sample is exported as CSV or JSON Lines; the PDF report covers a filter's events."));
+    if (!ofSample && (!m_model || !m_model->isFilterValid()))
+        return refuse(m_model ? m_model->filterDescription() : tr("No events to export."));
+
+    m_record = {};
+    m_record.fileName = QFileInfo(path).fileName();
+    const auto fileFormat = m_format == JsonLines ? EventExportWriter::Format::JsonLines : EventExportWriter::Format::Csv;
+    const CsvCells cells = m_format == CsvSpreadsheetSafe ? CsvCells::SpreadsheetSafe : CsvCells::Verbatim;
+    m_record.format = m_format == Pdf ? QStringLiteral("pdf") : TrailExportRecord::formatName(fileFormat, cells);
+    QList<qint64> seqs;
+    if (ofSample) {
+        m_record.sample = m_sample->sample();
+        seqs = m_record.sample->seqs + m_record.sample->targetedSeqs;
+    } else {
+        m_record.filter = m_model->filter();
+    }
+    if (m_format == Pdf)
+        m_record.report = QStringLiteral("events");
+
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_finished = m_ok = m_cancelled = false;
+    m_errorString.clear();
+    setProgress(0, ofSample ? seqs.size() : -1);
+    Q_EMIT resultChanged();
+
+    EvidenceHeader header;
+    header.generatedBy = QStringLiteral("%1 (%2 %3 on %4)")
+                             .arg(m_source->currentViewer().id, QCoreApplication::applicationName(), QCoreApplication::applicationVersion(),
+                                  QSysInfo::machineHostName());
+    header.generatedAtUs = SystemClock().nowUtcMicros();
+    // Progress is posted to this object's thread; `this` outlives the run (the destructor waits).
+    const auto report = [this](qint64 written, qint64 total) {
+        QMetaObject::invokeMethod(this, [this, written, total] { setProgress(written, total); }, Qt::QueuedConnection);
+    };
+    m_running = true;
+    m_run.setFuture(QtConcurrent::run([reader = m_source->reader(), filter = m_record.filter, seqs, ofSample, pdf = m_format == Pdf,
+                                       fileFormat, cells, path, cancel = m_cancel, header = std::move(header), report]() mutable {
+        auto outcome = std::make_shared<Outcome>();
+        if (pdf) {
+            auto built = EventsReport::build(*reader, filter, std::move(header));
+            if (!built) {
+                outcome->error = built.error();
+                return outcome;
+            }
+            if (cancel->load()) {
+                outcome->error = Error(ErrorCode::Cancelled, QStringLiteral("The export to %1 was cancelled; no file was written.").arg(path));
+                return outcome;
+            }
+            report(0, built->header.eventCount);
+            if (auto saved = built->document.savePdf(path); !saved) {
+                outcome->error = saved.error();
+                return outcome;
+            }
+            outcome->eventCount = built->header.eventCount;
+            outcome->verified = built->header.verification.ok;
+            report(outcome->eventCount, outcome->eventCount);
+        } else {
+            EventExportControl control;
+            control.cancel = cancel.get();
+            qint64 total = seqs.size();
+            if (!ofSample) {
+                // Up to the head as it is now: the file and its count describe the same events.
+                auto head = reader->head();
+                auto count = head ? reader->count(filter, cancel.get()) : Result<qint64>(head.error());
+                if (!count) {
+                    outcome->error = count.error();
+                    return outcome;
+                }
+                control.upToSeq = head->seq;
+                total = *count;
+            }
+            control.progress = [&report, &total](qint64 written) { report(written, std::max(total, written)); };
+            report(0, total);
+            auto written = ofSample ? EventExportFile::writeSeqs(*reader, seqs, fileFormat, cells, path, control)
+                                    : EventExportFile::write(*reader, filter, fileFormat, cells, path, control);
+            if (!written) {
+                outcome->error = written.error();
+                return outcome;
+            }
+            outcome->eventCount = *written;
+            report(*written, *written);
+        }
+        auto sha256 = EventExportFile::sha256(path);
+        if (!sha256)
+            outcome->error = sha256.error();
+        else
+            outcome->sha256 = *sha256;
+        return outcome;
+    }));
+    Q_EMIT runningChanged();
+    return true;
+}
+
+void QmlEventExport::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void QmlEventExport::finish()
+{
+    const std::shared_ptr<Outcome> outcome = m_run.result();
+    m_finished = true;
+    m_cancelled = outcome->error && outcome->error->code() == ErrorCode::Cancelled;
+    m_ok = !outcome->error;
+    m_errorString = outcome->error ? outcome->error->message() : QString();
+    if (m_ok) {
+        m_record.eventCount = outcome->eventCount;
+        m_record.sha256 = outcome->sha256;
+        m_record.verified = outcome->verified;
+        if (m_source)
+            m_source->noteExported(m_record, m_viewName);
+    }
+    Q_EMIT resultChanged();
+    m_running = false;
+    Q_EMIT runningChanged();
+}
+
+} // namespace QmsAudit
