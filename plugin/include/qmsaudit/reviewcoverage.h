@@ -28,7 +28,7 @@ struct ReviewStatement {
 };
 
 /// One calendar month (UTC) of a period and the statements that cover any of it.
-struct MonthCoverage {
+struct QMSAUDIT_EXPORT MonthCoverage {
     enum class State { NotReviewed, PartlyReviewed, Reviewed };
     QString month;             ///< "YYYY-MM"
     qint64 fromUs = 0;         ///< the month's part inside the period, [from, to)
