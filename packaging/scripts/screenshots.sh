@@ -31,7 +31,7 @@ actors = collections.Counter(e["actor"]["id"] for e in events)
 print(objects.most_common(1)[0][0], actors.most_common(1)[0][0])')
 export QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software TZ=UTC LC_ALL=C.UTF-8
 viewer=("$bin/qml/viewer/qms-audit-viewer" --log "$work/demo.qmslog" --key-file "$work/demo.key"
-        --user "a.inspector" --role auditor --object "$object" --actor "$actor" --from 2026-08-01 --to 2026-11-01)
+        --user "a.inspector" --role auditor --object "$object" --actor "$actor" --from 2026-08-01 --to 2026-11-01 --seed 20261101)
 mkdir -p "$out"
 "${viewer[@]}" --screenshot "$out" --view all
 "${viewer[@]}" --screenshot "$out" --view all --dark

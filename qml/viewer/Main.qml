@@ -17,16 +17,20 @@ ApplicationWindow {
     property string actorId
     property string fromDay
     property string toDay
+    /// --seed: the sampling view draws its sample with this seed when it opens.
+    property string sampleSeed
     property string currentView: initialView
     /// --dark: a dark palette for every control (without it the style's palette, which follows the system).
     property bool dark: false
-    readonly property var viewKeys: ["log", "document", "user", "integrity"]
+    readonly property var viewKeys: ["log", "document", "user", "integrity", "sampling"]
     /// The current view shows its data (what the screenshot mode waits for).
     readonly property bool settled: source.status === AuditLogSource.Error
         || (source.status === AuditLogSource.Ready && (
             currentView === "log" ? logView.model.ready && logView.model.totalCount >= 0 && !logView.model.loading
           : currentView === "document" ? documentView.historyModel.ready && !documentView.accessSummary.running
           : currentView === "user" ? userView.activityModel.ready && !userView.summary.running
+          : currentView === "sampling" ? samplingView.population.ready && !samplingView.sample.running
+                                         && (sampleSeed.length === 0 || samplingView.sample.drawn)
           : integrityView.check.finished && !integrityView.check.running))
 
     visible: true
@@ -52,6 +56,15 @@ ApplicationWindow {
         tabs.currentIndex = Math.max(0, viewKeys.indexOf(currentView));
         if (currentView === "integrity" && source.status === AuditLogSource.Ready && !integrityView.check.finished)
             integrityView.check.start();
+        drawRequestedSample();
+    }
+    function drawRequestedSample() {
+        if (currentView === "sampling" && sampleSeed.length > 0 && source.status === AuditLogSource.Ready
+                && !samplingView.sample.drawn && !samplingView.sample.running) {
+            samplingView.sample.seed = sampleSeed;
+            samplingView.population.apply();
+            samplingView.sample.draw();
+        }
     }
 
     AuditLogSource {
@@ -60,7 +73,11 @@ ApplicationWindow {
         keyFile: window.keyFile
         passphrase: window.passphrase
         viewer: window.viewer
-        onStatusChanged: if (status === AuditLogSource.Ready && window.currentView === "integrity") integrityView.check.start()
+        onStatusChanged: {
+            if (status === AuditLogSource.Ready && window.currentView === "integrity")
+                integrityView.check.start();
+            window.drawRequestedSample();
+        }
         onActorIdsChanged: if (window.actorId.length === 0 && actorIds.length > 0) window.actorId = actorIds[0]
     }
 
@@ -72,6 +89,7 @@ ApplicationWindow {
         TabButton { text: qsTr("Document history") }
         TabButton { text: qsTr("User activity") }
         TabButton { text: qsTr("Integrity") }
+        TabButton { text: qsTr("Sampling and review") }
     }
 
     StackLayout {
@@ -99,6 +117,14 @@ ApplicationWindow {
         IntegrityView {
             id: integrityView
             log: source
+        }
+        SamplingView {
+            id: samplingView
+            log: source
+            Component.onCompleted: {
+                population.from = window.day(window.fromDay);
+                population.to = window.day(window.toDay);
+            }
         }
     }
 }

@@ -34,7 +34,8 @@ int main(int argc, char **argv)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Shows an audit-trail log opened read-only: the log browser, document history, user activity and the integrity check.\n"
+        "Shows an audit-trail log opened read-only: the log browser, document history, user activity, the integrity check and\n"
+        "the sampling and review workspace.\n"
         "Looking at the log is recorded only when a host application has its trail open; this viewer opens the file\n"
         "read-only and says so in its status line."));
     parser.addHelpOption();
@@ -45,11 +46,12 @@ int main(int argc, char **argv)
         {QStringLiteral("passphrase-env"), QStringLiteral("Environment variable holding the passphrase (never on the command line)."), QStringLiteral("VAR")},
         {QStringLiteral("user"), QStringLiteral("Who is looking (default: the operating-system user)."), QStringLiteral("ID")},
         {QStringLiteral("role"), QStringLiteral("A role of the viewer, repeatable (default: auditor)."), QStringLiteral("ROLE")},
-        {QStringLiteral("view"), QStringLiteral("View to show first: log, document, user or integrity (default: log)."), QStringLiteral("VIEW")},
+        {QStringLiteral("view"), QStringLiteral("View to show first: log, document, user, integrity or sampling (default: log)."), QStringLiteral("VIEW")},
         {QStringLiteral("object"), QStringLiteral("Document for the document history, as TYPE:ID."), QStringLiteral("TYPE:ID")},
         {QStringLiteral("actor"), QStringLiteral("User for the user-activity view."), QStringLiteral("ID")},
         {QStringLiteral("from"), QStringLiteral("User activity from this day (YYYY-MM-DD, UTC)."), QStringLiteral("DAY")},
         {QStringLiteral("to"), QStringLiteral("User activity before this day (YYYY-MM-DD, UTC)."), QStringLiteral("DAY")},
+        {QStringLiteral("seed"), QStringLiteral("Draw the sampling view's sample with this seed when it opens (0 to 2^63-1)."), QStringLiteral("SEED")},
         {QStringLiteral("dark"), QStringLiteral("Use a dark palette.")},
         {QStringLiteral("screenshot"), QStringLiteral("Render the view(s) to DIR/<view>.png at --size and quit (--view all: every view)."), QStringLiteral("DIR")},
         {QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH")},
@@ -75,9 +77,10 @@ int main(int argc, char **argv)
     options.view = parser.value(QStringLiteral("view"));
     if (options.view.isEmpty())
         options.view = parser.isSet(QStringLiteral("screenshot")) ? QStringLiteral("all") : QStringLiteral("log");
-    const QStringList views{QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity"), QStringLiteral("all")};
+    const QStringList views{QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity"), QStringLiteral("sampling"),
+                             QStringLiteral("all")};
     if (!views.contains(options.view))
-        return usage(QStringLiteral("Unknown view '%1'; use log, document, user or integrity.").arg(options.view));
+        return usage(QStringLiteral("Unknown view '%1'; use log, document, user, integrity or sampling.").arg(options.view));
     if (parser.isSet(QStringLiteral("object"))) {
         const QString object = parser.value(QStringLiteral("object"));
         const qsizetype colon = object.indexOf(u':');
@@ -89,6 +92,12 @@ int main(int argc, char **argv)
     options.actorId = parser.value(QStringLiteral("actor"));
     options.from = parser.value(QStringLiteral("from"));
     options.to = parser.value(QStringLiteral("to"));
+    options.seed = parser.value(QStringLiteral("seed"));
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool number = false;
+        if (options.seed.toLongLong(&number) < 0 || !number)
+            return usage(QStringLiteral("--seed takes a whole number from 0 to 9223372036854775807."));
+    }
     options.dark = parser.isSet(QStringLiteral("dark"));
     options.screenshotDir = parser.value(QStringLiteral("screenshot"));
     if (parser.isSet(QStringLiteral("size"))) {

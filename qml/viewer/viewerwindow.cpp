@@ -32,6 +32,7 @@ bool ViewerWindow::load()
         {QStringLiteral("actorId"), m_options.actorId},
         {QStringLiteral("fromDay"), m_options.from},
         {QStringLiteral("toDay"), m_options.to},
+        {QStringLiteral("sampleSeed"), m_options.seed},
         {QStringLiteral("dark"), m_options.dark},
         {QStringLiteral("width"), m_options.width},
         {QStringLiteral("height"), m_options.height},
@@ -43,7 +44,7 @@ bool ViewerWindow::load()
     }
     m_window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().constFirst());
     if (!m_options.screenshotDir.isEmpty()) {
-        m_pending = {QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity")};
+        m_pending = {QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity"), QStringLiteral("sampling")};
         if (!m_options.view.isEmpty() && m_options.view != QLatin1StringView("all"))
             m_pending = {m_options.view};
         QDir().mkpath(m_options.screenshotDir);

@@ -22,6 +22,7 @@ struct ViewerOptions {
     QString actorId;
     QString from;
     QString to;
+    QString seed; ///< the sampling view draws with it when it opens
     bool dark = false;
     QString screenshotDir;
     int width = 1280;
