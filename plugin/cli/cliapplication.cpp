@@ -11,6 +11,7 @@
 #include "exportcommand.h"
 #include "querycommand.h"
 #include "reviewcommand.h"
+#include "reviewreportcommand.h"
 #include "reviewsummarycommand.h"
 #include "samplecommand.h"
 #include "recordcommand.h"
@@ -167,6 +168,7 @@ int CliApplication::dispatch()
         { "anomalies", &AnomaliesCommand::run },
         { "review", &ReviewCommand::run },
         { "review-summary", &ReviewSummaryCommand::run },
+        { "review-report", &ReviewReportCommand::run },
         { "verify", &VerifyCommand::run },
         { "stats", &StatsCommand::run },
         { "rekey", &RekeyCommand::run },

@@ -48,6 +48,17 @@ std::vector<OptionSpec> filterOptions()
     };
 }
 
+/// The period and figures of the management-review commands (review-summary, review-report): ReviewOptionParser.
+std::vector<OptionSpec> reviewPeriodOptions()
+{
+    return {
+        {"period", "PERIOD", "the period (required): 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-07-15", false, {}},
+        {"compare-previous", {}, "also answer the period before, and compare", false, {}},
+        {"top", "N", "entries in each ranking (default 10)", false, {}},
+        {"stale-after", "DAYS", "a document unrevised and unreviewed this long is stale (default 365)", false, {}},
+    };
+}
+
 /// @p first, then @p more.
 std::vector<OptionSpec> joined(std::vector<OptionSpec> first, const std::vector<OptionSpec> &more)
 {
@@ -278,14 +289,32 @@ std::vector<CommandSpec> buildCatalog()
         "(2026-07) or FROM..TO (2026-07-01..2026-07-15, TO excluded). With --compare-previous the period before (the "
         "previous month, quarter or year, or as many days) is answered too, with each key figure's change and "
         "direction. Afterwards this is recorded in the log as a trail_viewed event by --as or the operating-system user.",
-        withKeyOptions({
-            {"period", "PERIOD", "the period (required): 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-07-15", false, {}},
-            {"compare-previous", {}, "also answer the period before, and compare", false, {}},
-            {"top", "N", "entries in each ranking (default 10)", false, {}},
-            {"stale-after", "DAYS", "a document unrevised and unreviewed this long is stale (default 365)", false, {}},
+        withKeyOptions(joined(reviewPeriodOptions(), {
             {"format", "FORMAT", "table (default) or json", false, {}},
             recordedAsOption(),
-        }),
+        })),
+    });
+
+    commands.push_back({
+        "review-report",
+        "write the management review report of a period as PDF, with its charts, and record its SHA-256",
+        "--log PATH KEY --period PERIOD [--compare-previous] [--top N] [--stale-after DAYS] [--rules FILE] --out FILE.pdf [--as ID]",
+        "Writes the management review report (ISO 9001 clause 9.3) of a period of whole UTC days to FILE.pdf "
+        "(docs/reports.md): page 1 states the log, its head and the result of verifying it as verify does; then the key "
+        "figures (with --compare-previous beside the period before, with change and direction), charts of the events per "
+        "ISO week by action group, of changes, approvals and releases and of denied attempts per week, of the most "
+        "accessed documents, the users with the most changes and the cycle times; the anomaly flags of the period with "
+        "their seqs (rules from --rules FILE, as for anomalies; an unreadable or invalid file exits 6); the integrity "
+        "status; the audit-trail review coverage per month by the recorded trail_reviewed statements; the stale documents "
+        "and the changes without a reason. PERIOD is as for review-summary. FILE must not exist; it appears only when "
+        "complete. Prints the file's SHA-256 and records the report in the log as a trail_exported event by --as or the "
+        "operating-system user with the period, the format pdf, the file's name and its SHA-256; a log you cannot write "
+        "is left unchanged, with a note on stderr. A report of a log that fails verification is written and exits 3.",
+        withKeyOptions(joined(reviewPeriodOptions(), {
+            {"rules", "FILE", "the anomaly rules and thresholds as JSON (default: the documented defaults)", false, {}},
+            {"out", "FILE", "the PDF to write (must not exist)", false, {}},
+            recordedAsOption(),
+        })),
     });
 
     commands.push_back({
@@ -363,7 +392,7 @@ std::string CommandCatalog::exitCodesHelp()
            "  4  I/O error, lock timeout or internal error\n"
            "  5  the command did its work, but could not record this use of the trail\n"
            "     in the log, which is writable\n"
-           "  6  anomalies: the --rules file cannot be read or is invalid\n";
+           "  6  anomalies, review-report: the --rules file cannot be read or is invalid\n";
 }
 
 } // namespace QmsAudit::Cli

@@ -34,9 +34,8 @@ Result<EvidenceReport> writeReport(const CommandOptions &options, const AuditLog
     auto reader = log.reader();
     if (!reader)
         return reader.error();
-    const HostInfo tool = ToolIdentity::host();
     EvidenceHeader header;
-    header.generatedBy = QStringLiteral("%1 (%2 %3 on %4)").arg(generatedBy, tool.app, tool.version, tool.workstation);
+    header.generatedBy = ToolIdentity::reportAuthor(generatedBy);
     header.generatedAtUs = SystemClock().nowUtcMicros();
     auto report = options.isSet("document-report")
                       ? DocumentTrailReport::build(**reader, filter.objectType, filter.objectId, std::move(header))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "guiapplicationscope.h"
 
-#include <QGuiApplication>
+#include <QApplication>
 
 namespace QmsAudit::Cli {
 namespace {
@@ -23,7 +23,7 @@ void dropRuntimeDirWarning(QtMsgType type, const QMessageLogContext &context, co
 
 } // namespace
 
-GuiApplicationScope::GuiApplicationScope()
+GuiApplicationScope::GuiApplicationScope(Kind kind)
 {
     m_arguments.append(QByteArrayLiteral("qms-audit"));
     // -platform on the command line would override QT_QPA_PLATFORM: pass it only when that is unset.
@@ -34,7 +34,10 @@ GuiApplicationScope::GuiApplicationScope()
     m_argv.push_back(nullptr);
     m_argc = static_cast<int>(m_arguments.size());
     g_previousHandler = qInstallMessageHandler(dropRuntimeDirWarning);
-    m_application = std::make_unique<QGuiApplication>(m_argc, m_argv.data());
+    if (kind == Kind::Widgets)
+        m_application = std::make_unique<QApplication>(m_argc, m_argv.data());
+    else
+        m_application = std::make_unique<QGuiApplication>(m_argc, m_argv.data());
 }
 
 GuiApplicationScope::~GuiApplicationScope()
@@ -43,12 +46,12 @@ GuiApplicationScope::~GuiApplicationScope()
     qInstallMessageHandler(g_previousHandler);
 }
 
-Result<std::unique_ptr<GuiApplicationScope>> GuiApplicationScope::create()
+Result<std::unique_ptr<GuiApplicationScope>> GuiApplicationScope::create(Kind kind)
 {
     // Qt allows one application object per process.
     if (QCoreApplication::instance())
         return Error(ErrorCode::Internal, QStringLiteral("An application object exists already; PDF output cannot create its own."));
-    return std::unique_ptr<GuiApplicationScope>(new GuiApplicationScope);
+    return std::unique_ptr<GuiApplicationScope>(new GuiApplicationScope(kind));
 }
 
 } // namespace QmsAudit::Cli

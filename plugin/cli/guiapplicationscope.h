@@ -14,8 +14,9 @@ namespace QmsAudit::Cli {
 
 /**
  * A QGuiApplication for as long as it lives, created only where output needs one (PDF reports:
- * QPdfWriter and QPainter need the font database, which QtCore alone lacks). Every other
- * command stays a QtCore program that never touches a display.
+ * QPdfWriter and QPainter need the font database, which QtCore alone lacks), or a QApplication
+ * where Qt Charts draws (the management review report: docs/design-notes.md, pitfall 13). Every
+ * other command stays a QtCore program that never touches a display.
  *
  * The platform is "offscreen" unless QT_QPA_PLATFORM names another: the tool never shows a
  * window, and a display server could only make it fail (no DISPLAY on a server or in cron, a
@@ -24,13 +25,18 @@ namespace QmsAudit::Cli {
 class GuiApplicationScope
 {
 public:
-    static Result<std::unique_ptr<GuiApplicationScope>> create();
+    enum class Kind {
+        Gui,    ///< a QGuiApplication: PDF output
+        Widgets ///< a QApplication: PDF output with Qt Charts
+    };
+
+    static Result<std::unique_ptr<GuiApplicationScope>> create(Kind kind = Kind::Gui);
     ~GuiApplicationScope();
     GuiApplicationScope(const GuiApplicationScope &) = delete;
     GuiApplicationScope &operator=(const GuiApplicationScope &) = delete;
 
 private:
-    GuiApplicationScope();
+    explicit GuiApplicationScope(Kind kind);
 
     // QGuiApplication keeps references to argc and argv: they must outlive it.
     QByteArrayList m_arguments;

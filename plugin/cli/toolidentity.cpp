@@ -30,4 +30,10 @@ QString ToolIdentity::systemUser()
     return QStringLiteral("uid:%1").arg(uid);
 }
 
+QString ToolIdentity::reportAuthor(const QString &userId)
+{
+    const HostInfo tool = host();
+    return QStringLiteral("%1 (%2 %3 on %4)").arg(userId, tool.app, tool.version, tool.workstation);
+}
+
 } // namespace QmsAudit::Cli

@@ -18,6 +18,8 @@ public:
      * "uid:<n>": the actor of a use of the trail when no one is named on the command line.
      */
     static QString systemUser();
+    /// Who made a report, as its page 1 states it: "@p userId (qms-audit <version> on <host>)".
+    static QString reportAuthor(const QString &userId);
 };
 
 } // namespace QmsAudit::Cli

@@ -26,7 +26,7 @@ struct QMSAUDIT_EXPORT TrailExportRecord {
     QString fileName;           ///< the file's name, without its directory
     QByteArray sha256;          ///< of the file as written (EventExportFile::sha256()); empty until then
     qint64 eventCount = 0;
-    QString report;             ///< PDF: "events" or "document"
+    QString report;             ///< PDF: "events", "document" or "management_review"
     std::optional<bool> verified; ///< PDF: whether the log passed the verification the report states
     std::optional<EventSample> sample; ///< an export of a drawn sample: its definition is recorded too
 
