@@ -135,6 +135,9 @@ private:
         m_document.addSection(ReportSection::picture(chart.render(kChartWidthPx, heightPx), caption));
     }
 
+    /// A ranking's chart grows with its entries (--top), up to a page.
+    static int rankingHeight(qsizetype entries) { return std::clamp(int(entries) * 16 + 70, kChartHeightPx, 2 * kChartHeightPx); }
+
     void addKeyFigures()
     {
         const PeriodAggregates &a = m_review.figures;
@@ -219,7 +222,7 @@ private:
             ReviewChart documents(ReviewChart::Kind::Bars, names);
             documents.addSeries(QStringLiteral("accesses"), ManagementReviewReport::groupColor(QStringLiteral("access")), counts);
             documents.setValueTitle(QStringLiteral("views, prints, exports, downloads and searches"));
-            addChart(documents, QStringLiteral("The %1 most accessed documents").arg(names.size()));
+            addChart(documents, QStringLiteral("The %1 most accessed documents").arg(names.size()), rankingHeight(names.size()));
         }
         if (a.topUsersByChanges.isEmpty()) {
             m_document.addSection(ReportSection::paragraph(QStringLiteral("Nobody changed a document in the period.")));
@@ -233,7 +236,7 @@ private:
             ReviewChart users(ReviewChart::Kind::Bars, names);
             users.addSeries(QStringLiteral("changes"), ManagementReviewReport::groupColor(QStringLiteral("change")), counts);
             users.setValueTitle(QStringLiteral("change events"));
-            addChart(users, QStringLiteral("The %1 users with the most changes").arg(names.size()));
+            addChart(users, QStringLiteral("The %1 users with the most changes").arg(names.size()), rankingHeight(names.size()));
         }
     }
 
@@ -391,8 +394,8 @@ private:
         if (coverage.statements.isEmpty())
             return;
         ReportTable statements({ { QStringLiteral("Seq"), 0.7 }, { QStringLiteral("Signed at (UTC)"), 2.3 }, { QStringLiteral("Reviewer"), 1.5 },
-            { QStringLiteral("Period reviewed"), 1.8 }, { QStringLiteral("Scope"), 1.8 }, { QStringLiteral("Result"), 1.8 },
-            { QStringLiteral("Meaning of the signature"), 1.8 } });
+            { QStringLiteral("Period reviewed"), 2.4 }, { QStringLiteral("Scope"), 1.6 }, { QStringLiteral("Result"), 1.6 },
+            { QStringLiteral("Meaning of the signature"), 2.1 } });
         for (const ReviewStatement &statement : coverage.statements) {
             const QString reviewer = statement.reviewerName.isEmpty() ? statement.reviewerId : statement.reviewerId + QLatin1Char('\n') + statement.reviewerName;
             statements.addRow({ QString::number(statement.seq), formatTimestamp(statement.signedAtUs), reviewer,
