@@ -157,8 +157,8 @@ private:
         const bool reasonsMissing = a.changesWithoutReason > 0;
         m_document.addSection(ReportSection::keyValues({ { QStringLiteral("Changes without a reason"),
             reasonsMissing ? QStringLiteral("%1 change event(s) of the period have no reason: every change must say why (21 CFR "
-                                            "11.10(e), EU GMP Annex 11 §9). Find them with qms-audit query --from %2 --to %3 "
-                                            "--action create,edit,revise,delete,obsolete,restore.")
+                                            "11.10(e), EU GMP Annex 11 §9). The period's changes with their reasons: qms-audit "
+                                            "query --from %2 --to %3 --action create,edit,revise,delete,obsolete,restore.")
                                  .arg(a.changesWithoutReason)
                                  .arg(day(m_period.fromUs()), day(m_period.toUs()))
                            : QStringLiteral("none: every change of the period gives its reason"),
