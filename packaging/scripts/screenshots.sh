@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Renders every auditor view at 1280x800, light and dark, and page 1 of each PDF evidence report,
+# Renders every auditor view at 1280x800, light and dark, and page 1 of each PDF evidence report
+# (and the management review's first page of charts),
 # from a log made by `qms-audit generate`, into docs/images/ (the pictures README and docs/reports.md
 # show). Offscreen: no display needed.
 #   bash packaging/scripts/screenshots.sh [OUTPUT_DIR]
@@ -42,4 +43,13 @@ cli=("$bin/plugin/cli/qms-audit" export --log "$work/demo.qmslog" --key-file "$w
 "${cli[@]}" --document-report --object-type "${object%%:*}" --object-id "${object#*:}" --out "$work/document.pdf" >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/events.pdf" "$out/report-events"
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/document.pdf" "$out/report-document"
+# The management review report of 2026-Q3 beside Q2, after a signed review of July and August:
+# page 1 and the first page of charts.
+"$bin/plugin/cli/qms-audit" review --log "$work/demo.qmslog" --key-file "$work/demo.key" --as a.inspector \
+    --kind trail_reviewed --period-from 2026-07-01 --period-to 2026-09-01 --scope "all GMP documents" \
+    --result "no findings" --meaning "reviewed as QA auditor" --name "Ann Inspector" >/dev/null
+"$bin/plugin/cli/qms-audit" review-report --log "$work/demo.qmslog" --key-file "$work/demo.key" --as a.inspector \
+    --period 2026-Q3 --compare-previous --out "$work/review.pdf" >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/review.pdf" "$out/report-management-review"
+pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$work/review.pdf" "$out/report-management-review-charts"
 echo "screenshots: $(ls "$out"/*.png | wc -l) pictures in $out"
