@@ -174,6 +174,11 @@ private:
     {
         const PeriodAggregates &a = m_review.figures;
         m_document.addSection(ReportSection::heading(QStringLiteral("Activity")));
+        // A chart of nothing but zeros says less than a sentence.
+        if (a.total == 0) {
+            m_document.addSection(ReportSection::paragraph(QStringLiteral("No event was recorded in the period.")));
+            return;
+        }
         const QStringList weeks = isoWeeks(m_period.fromUs(), m_period.toUs());
         ReviewChart activity(ReviewChart::Kind::StackedColumns, weeks);
         for (const QString &group : kGroups) {
@@ -193,17 +198,25 @@ private:
         QMap<QString, qint64> changesByWeek;
         for (auto it = a.byWeekAndGroup.cbegin(); it != a.byWeekAndGroup.cend(); ++it)
             changesByWeek.insert(it.key(), it.value().value(QStringLiteral("change")));
-        ReviewChart trend(ReviewChart::Kind::Columns, weeks);
-        trend.addSeries(QStringLiteral("changes"), ManagementReviewReport::groupColor(QStringLiteral("change")), valuesOf(weeks, changesByWeek));
-        trend.addSeries(QStringLiteral("approvals"), QColor(0x6a, 0x3d, 0x9a), valuesOf(weeks, a.approvalsByWeek));
-        trend.addSeries(QStringLiteral("releases"), QColor(0x33, 0xa0, 0x2c), valuesOf(weeks, a.releasesByWeek));
-        trend.setValueTitle(QStringLiteral("events"));
-        addChart(trend, QStringLiteral("Changes (%1), approvals (%2) and releases (%3) per ISO week").arg(a.changes).arg(a.approvals).arg(a.releases));
+        if (a.changes + a.approvals + a.releases == 0) {
+            m_document.addSection(ReportSection::paragraph(QStringLiteral("No change, approval or release in the period.")));
+        } else {
+            ReviewChart trend(ReviewChart::Kind::Columns, weeks);
+            trend.addSeries(QStringLiteral("changes"), ManagementReviewReport::groupColor(QStringLiteral("change")), valuesOf(weeks, changesByWeek));
+            trend.addSeries(QStringLiteral("approvals"), QColor(0x6a, 0x3d, 0x9a), valuesOf(weeks, a.approvalsByWeek));
+            trend.addSeries(QStringLiteral("releases"), QColor(0x33, 0xa0, 0x2c), valuesOf(weeks, a.releasesByWeek));
+            trend.setValueTitle(QStringLiteral("events"));
+            addChart(trend, QStringLiteral("Changes (%1), approvals (%2) and releases (%3) per ISO week").arg(a.changes).arg(a.approvals).arg(a.releases));
+        }
 
-        ReviewChart denied(ReviewChart::Kind::Columns, weeks);
-        denied.addSeries(QStringLiteral("denied"), ManagementReviewReport::groupColor(QStringLiteral("security")), valuesOf(weeks, a.deniedByWeek));
-        denied.setValueTitle(QStringLiteral("denied attempts"));
-        addChart(denied, QStringLiteral("Denied attempts per ISO week (%1 in all)").arg(a.denied));
+        if (a.denied == 0) {
+            m_document.addSection(ReportSection::paragraph(QStringLiteral("No denied attempt in the period.")));
+        } else {
+            ReviewChart denied(ReviewChart::Kind::Columns, weeks);
+            denied.addSeries(QStringLiteral("denied"), ManagementReviewReport::groupColor(QStringLiteral("security")), valuesOf(weeks, a.deniedByWeek));
+            denied.setValueTitle(QStringLiteral("denied attempts"));
+            addChart(denied, QStringLiteral("Denied attempts per ISO week (%1 in all)").arg(a.denied));
+        }
     }
 
     void addRankings()

@@ -255,5 +255,22 @@ TEST_F(ManagementReviewReportTest, WithoutComparisonThereIsNoPreviousColumnAndNo
     EXPECT_TRUE(text.contains(u"2026-07 2026-07-01 to 2026-08-01 not reviewed 0.0 % -"_s));
 }
 
+TEST_F(ManagementReviewReportTest, APeriodWithoutEventsSaysSoInsteadOfDrawingEmptyCharts)
+{
+    appendQuarter();
+    const ReviewPeriod before = *ReviewPeriod::parse(u"2026-Q2"_s);
+    ASSERT_EQ(aggregates(before).total, 0);
+    auto review = ManagementReviewReport::build(reader(), before, ManagementReviewOptions {}, ReportTestLog::header());
+    ASSERT_TRUE(review) << review.error().message().toStdString();
+    const PdfProbe pdf = savedPdf(review->document, m_dir.filePath(u"empty.pdf"_s));
+    const QString text = PdfProbe::flattened(pdf.text());
+    for (const QString &sentence : { u"No event was recorded in the period."_s, u"No document was accessed in the period."_s,
+             u"Nobody changed a document in the period."_s, u"No submit-to-approve or submit-to-release cycle ended in the period."_s,
+             u"No anomaly flag in the period"_s })
+        EXPECT_TRUE(text.contains(sentence)) << sentence.toStdString();
+    for (int page = 1; page <= pdf.pageCount(); ++page)
+        EXPECT_EQ(pdf.filledPaths(page).value(ManagementReviewReport::groupColor(u"access"_s).name()), 0) << page;
+}
+
 } // namespace
 } // namespace QmsAudit::Test
