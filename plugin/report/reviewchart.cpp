@@ -150,8 +150,8 @@ QPicture ReviewChart::render(int widthPx, int heightPx) const
     painter.setRenderHint(QPainter::Antialiasing);
     scene.render(&painter, QRectF(0, 0, widthPx, heightPx), QRectF(0, 0, widthPx, heightPx));
     painter.end();
-    // The chart's whole area: QPicture's own bounds of what was painted come out too small for
-    // text drawn under the scene's transformations, and the report scales by the bounds.
+    // The chart's whole area: QPicture's own bounds leave out the axis labels, and the report
+    // scales a picture by its bounds (docs/design-notes.md, pitfall 23).
     picture.setBoundingRect(QRect(0, 0, widthPx, heightPx));
     return picture;
 }
