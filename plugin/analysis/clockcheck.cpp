@@ -11,8 +11,6 @@
 namespace QmsAudit {
 namespace {
 
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
-
 } // namespace
 
 ClockCheck::ClockCheck(const AnomalyRules &rules, QList<SeqRange> imported)
@@ -75,7 +73,7 @@ Result<void> ClockCheck::visit(const Event &event, bool inPeriod)
     if (!ahead && !behind)
         return {};
     Skew &skew = m_skews[event.actor.id + (ahead ? QStringLiteral("\nahead") : QStringLiteral("\nbehind"))];
-    const qint64 day = event.recordedAtUs / kMicrosPerDay;
+    const qint64 day = event.recordedAtUs / MicrosPerDay;
     if (skew.flag && skew.day != day)
         close(skew);
     if (!skew.flag) {
@@ -100,7 +98,7 @@ void ClockCheck::close(Skew &skew)
                                             "(tolerance %6)%7.")
                                  .arg(flag.actorId())
                                  .arg(flag.counted())
-                                 .arg(formatTimestamp(skew.day * kMicrosPerDay).left(10),
+                                 .arg(formatTimestamp(skew.day * MicrosPerDay).left(10),
                                       FlagBuilder::durationText(skew.largestUs), skew.ahead ? QStringLiteral("after") : QStringLiteral("before"),
                                       tolerance,
                                       skew.ahead ? QStringLiteral(": a client clock ahead, or a time set by hand")

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "analysis/localclock_p.h"
+#include <qmsaudit/timestamp.h>
 
 #include <QDateTime>
 
 namespace QmsAudit {
 namespace {
 
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
 constexpr qint64 kJulianDayOfEpoch = 2'440'588; // 1970-01-01
 
 qint64 floorDiv(qint64 a, qint64 b)
@@ -26,8 +26,8 @@ LocalClock::LocalTime LocalClock::toLocal(qint64 utcMicros)
     if (utcMicros < m_validFromUs || utcMicros >= m_validToUs)
         refresh(utcMicros);
     const qint64 local = utcMicros + m_offsetUs;
-    const qint64 day = floorDiv(local, kMicrosPerDay);
-    return {QDate::fromJulianDay(kJulianDayOfEpoch + day), local - day * kMicrosPerDay};
+    const qint64 day = floorDiv(local, MicrosPerDay);
+    return {QDate::fromJulianDay(kJulianDayOfEpoch + day), local - day * MicrosPerDay};
 }
 
 void LocalClock::refresh(qint64 utcMicros)

@@ -9,7 +9,6 @@
 namespace QmsAudit {
 namespace {
 
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
 constexpr char kSeparator = '\x1f'; // cannot occur in ids, names or types (no control characters)
 
 void appendPart(std::string &key, QByteArrayView part)
@@ -21,7 +20,7 @@ void appendPart(std::string &key, QByteArrayView part)
 
 QString dayName(qint64 day)
 {
-    return formatTimestamp(day * kMicrosPerDay).left(10);
+    return formatTimestamp(day * MicrosPerDay).left(10);
 }
 
 void addFinding(VerificationReport &report, QString detail)
@@ -41,7 +40,7 @@ SummaryCheck::SummaryCheck(Connection &connection)
 void SummaryCheck::count(const RollupRecord &record)
 {
     m_rollups.count(record);
-    const qint64 day = record.recordedAtUs / kMicrosPerDay;
+    const qint64 day = record.recordedAtUs / MicrosPerDay;
     if (m_day != day) {
         // A day seen before means time went backwards in the hashed records (reported as such);
         // its counts are then split and may show as a summary mismatch as well.

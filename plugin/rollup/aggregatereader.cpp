@@ -18,8 +18,6 @@
 namespace QmsAudit {
 namespace {
 
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
-
 /// Ends the read transaction on every path out of read().
 struct ReadTransaction {
     Connection &connection;
@@ -33,7 +31,7 @@ struct ReadTransaction {
 
 QString dayName(qint64 day)
 {
-    return formatTimestamp(day * kMicrosPerDay).left(10);
+    return formatTimestamp(day * MicrosPerDay).left(10);
 }
 
 QString isoWeekName(qint64 day)
@@ -97,7 +95,7 @@ bool AggregateReader::cancelled() const
 Result<PeriodAggregates> AggregateReader::read()
 {
     const AggregateRequest &r = m_request;
-    if (r.fromUs % kMicrosPerDay != 0 || r.toUs % kMicrosPerDay != 0 || r.fromUs >= r.toUs) {
+    if (r.fromUs % MicrosPerDay != 0 || r.toUs % MicrosPerDay != 0 || r.fromUs >= r.toUs) {
         return Error(ErrorCode::InvalidArgument, QStringLiteral("A review period runs from one UTC midnight to a later one; %1 to %2 does not.")
                                                      .arg(formatTimestamp(r.fromUs), formatTimestamp(r.toUs)));
     }
@@ -158,8 +156,8 @@ Result<void> AggregateReader::readDaySummary()
     auto select = m_connection.prepare("SELECT day, action, object_type, outcome, events FROM summary_day WHERE day >= ?1 AND day < ?2");
     if (!select)
         return select.error();
-    select->bind(1, m_request.fromUs / kMicrosPerDay);
-    select->bind(2, m_request.toUs / kMicrosPerDay);
+    select->bind(1, m_request.fromUs / MicrosPerDay);
+    select->bind(2, m_request.toUs / MicrosPerDay);
     std::vector<std::string> actions;                  // index -> action name
     std::map<std::pair<qint64, size_t>, qint64> byDayAndAction;
     std::unordered_map<std::string, qint64> byType;

@@ -2,14 +2,13 @@
 #include "rollup/monthrollup_p.h"
 
 #include <qmsaudit/action.h>
+#include <qmsaudit/timestamp.h>
 
 #include <algorithm>
 #include <string_view>
 
 namespace QmsAudit {
 namespace {
-
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
 
 enum Role : unsigned {
     Access = 1u << 0,
@@ -207,7 +206,7 @@ void MonthRollup::clearCounts()
 
 qint64 MonthRollup::monthOf(qint64 utcMicros)
 {
-    const qint64 days = utcMicros >= 0 ? utcMicros / kMicrosPerDay : -((-utcMicros - 1) / kMicrosPerDay) - 1;
+    const qint64 days = utcMicros >= 0 ? utcMicros / MicrosPerDay : -((-utcMicros - 1) / MicrosPerDay) - 1;
     const auto [year, month] = yearMonthFromDays(days);
     return (year - 1970) * 12 + qint64(month) - 1;
 }
@@ -216,7 +215,7 @@ qint64 MonthRollup::monthStartUs(qint64 month)
 {
     const qint64 year = 1970 + (month >= 0 ? month / 12 : -((-month - 1) / 12) - 1);
     const unsigned monthOfYear = unsigned(month - (year - 1970) * 12) + 1;
-    return daysFromCivil(year, monthOfYear, 1) * kMicrosPerDay;
+    return daysFromCivil(year, monthOfYear, 1) * MicrosPerDay;
 }
 
 std::string MonthRollup::objectKey(QByteArrayView objectType, QByteArrayView objectId)

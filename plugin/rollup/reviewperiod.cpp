@@ -9,16 +9,14 @@
 namespace QmsAudit {
 namespace {
 
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
-
 qint64 startOf(const QDate &date)
 {
-    return QDate(1970, 1, 1).daysTo(date) * kMicrosPerDay;
+    return QDate(1970, 1, 1).daysTo(date) * MicrosPerDay;
 }
 
 QDate dateOf(qint64 us)
 {
-    return QDate(1970, 1, 1).addDays(us / kMicrosPerDay);
+    return QDate(1970, 1, 1).addDays(us / MicrosPerDay);
 }
 
 Error invalid(const QString &text)
@@ -58,7 +56,7 @@ ReviewPeriod ReviewPeriod::year(int year)
 
 Result<ReviewPeriod> ReviewPeriod::custom(qint64 fromUs, qint64 toUs)
 {
-    if (fromUs % kMicrosPerDay != 0 || toUs % kMicrosPerDay != 0 || fromUs >= toUs) {
+    if (fromUs % MicrosPerDay != 0 || toUs % MicrosPerDay != 0 || fromUs >= toUs) {
         return Error(ErrorCode::InvalidArgument, QStringLiteral("A review period runs from one UTC midnight to a later one; %1 to %2 does not.")
                                                      .arg(formatTimestamp(fromUs), formatTimestamp(toUs)));
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "rollup/rollupwriter_p.h"
+#include <qmsaudit/timestamp.h>
 
 #include "storage/connection_p.h"
 #include "storage/schemasql_p.h"
@@ -8,8 +9,6 @@
 
 namespace QmsAudit {
 namespace {
-
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
 
 Result<void> runOnce(Statement &statement)
 {
@@ -35,8 +34,8 @@ RollupWriter::RollupWriter(Connection &connection)
 
 qint64 RollupWriter::dayStartUs(qint64 utcMicros)
 {
-    const qint64 day = utcMicros >= 0 ? utcMicros / kMicrosPerDay : -((-utcMicros - 1) / kMicrosPerDay) - 1;
-    return day * kMicrosPerDay;
+    const qint64 day = utcMicros >= 0 ? utcMicros / MicrosPerDay : -((-utcMicros - 1) / MicrosPerDay) - 1;
+    return day * MicrosPerDay;
 }
 
 Result<void> RollupWriter::prepare()

@@ -9,6 +9,8 @@
 #include "rollup/aggregatereader_p.h"
 #include "storage/summaryreader_p.h"
 
+#include <qmsaudit/timestamp.h>
+
 #include <QScopeGuard>
 
 #include <algorithm>
@@ -319,7 +321,7 @@ Result<LogStatistics> EventReader::statistics(std::optional<qint64> fromUs, std:
         {"actor_id", &stats.byActor},
         {"object_type", &stats.byObjectType},
         {"outcome", &stats.byOutcome},
-        {"recorded_at / " + QByteArray::number(SummaryReader::MicrosPerDay), &stats.byDay},
+        {"recorded_at / " + QByteArray::number(MicrosPerDay), &stats.byDay},
     };
     for (const auto &[expression, counts] : groups) {
         auto select = connection.prepare(builder.selectGroupCounts(expression));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "storage/summarywriter_p.h"
+#include <qmsaudit/timestamp.h>
 
 #include "storage/connection_p.h"
 #include "storage/schemasql_p.h"
@@ -9,8 +10,6 @@
 
 namespace QmsAudit {
 namespace {
-
-constexpr qint64 kMicrosPerDay = 86'400'000'000;
 
 Result<void> runOnce(Statement &statement)
 {
@@ -59,7 +58,7 @@ Result<void> SummaryWriter::flush(Connection &connection, qint64 recordedAtUs)
     const auto counts = std::move(m_counts);
     const auto actorCounts = std::move(m_actorCounts);
     discard();
-    const qint64 day = recordedAtUs / kMicrosPerDay;
+    const qint64 day = recordedAtUs / MicrosPerDay;
     for (const auto &[key, n] : counts) {
         const auto &[action, objectType, outcome] = key;
         for (Statement *statement : {&*m_ensure, &*m_add}) {

@@ -10,6 +10,9 @@
 
 namespace QmsAudit {
 
+/// Timestamps are UTC microseconds since the epoch; a UTC day is this many of them (no leap seconds).
+inline constexpr qint64 MicrosPerDay = 86'400'000'000;
+
 /// "2026-11-23T18:10:00.123456Z" (always UTC, always six fractional digits).
 QMSAUDIT_EXPORT QString formatTimestamp(qint64 utcMicros);
 
