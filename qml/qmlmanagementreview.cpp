@@ -17,8 +17,6 @@ namespace QmsAudit {
 
 namespace {
 
-constexpr qint64 kMicrosPerDay = 86'400'000'000LL;
-
 const QStringList &groupNames()
 {
     static const QStringList names{QStringLiteral("access"),   QStringLiteral("change"), QStringLiteral("workflow"),
@@ -33,7 +31,7 @@ QString dayOf(qint64 us)
 
 double days(qint64 us)
 {
-    return double(us) / double(kMicrosPerDay);
+    return double(us) / double(MicrosPerDay);
 }
 
 /// The last whole calendar quarter before today (UTC): what a quarterly §9.3 meeting looks at.
@@ -48,7 +46,7 @@ QString lastWholeQuarter()
 QStringList weeksOf(qint64 fromUs, qint64 toUs)
 {
     QStringList weeks;
-    for (qint64 day = fromUs / kMicrosPerDay; day < (toUs + kMicrosPerDay - 1) / kMicrosPerDay; ++day) {
+    for (qint64 day = fromUs / MicrosPerDay; day < (toUs + MicrosPerDay - 1) / MicrosPerDay; ++day) {
         int year = 0;
         const int week = QDate(1970, 1, 1).addDays(day).weekNumber(&year);
         const QString name = QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
@@ -110,7 +108,7 @@ std::shared_ptr<QmlManagementReview::Figures> QmlManagementReview::Figures::read
     figures->periodLabel = period.label();
     figures->fromUs = period.fromUs();
     figures->toUs = period.toUs();
-    figures->periodRange = QStringLiteral("%1 – %2").arg(dayOf(period.fromUs()), dayOf(period.toUs() - kMicrosPerDay));
+    figures->periodRange = QStringLiteral("%1 – %2").arg(dayOf(period.fromUs()), dayOf(period.toUs() - MicrosPerDay));
     const auto fail = [&](const Error &error) {
         figures->error = error.message();
         return figures;
@@ -237,8 +235,8 @@ QmlManagementReview::~QmlManagementReview()
 QmlAuditLogSource *QmlManagementReview::log() const { return m_source; }
 QString QmlManagementReview::period() const { return m_period; }
 bool QmlManagementReview::comparePrevious() const { return m_comparePrevious; }
-bool QmlManagementReview::isRunning() const { return m_figuresRun.isRunning(); }
-bool QmlManagementReview::anomaliesRunning() const { return m_anomaliesRun.isRunning(); }
+bool QmlManagementReview::isRunning() const { return m_figuresPending; }
+bool QmlManagementReview::anomaliesRunning() const { return m_anomaliesPending; }
 bool QmlManagementReview::isReady() const { return !m_figures->periodLabel.isEmpty() && m_figures->error.isEmpty(); }
 QString QmlManagementReview::errorString() const { return m_figures->error; }
 QString QmlManagementReview::periodLabel() const { return m_figures->periodLabel; }
@@ -303,7 +301,7 @@ void QmlManagementReview::cancel()
 
 void QmlManagementReview::refresh()
 {
-    if (m_figuresRun.isRunning() || m_anomaliesRun.isRunning()) {
+    if (m_figuresPending || m_anomaliesPending) {
         cancel(); // superseded: finishFigures() or finishAnomalies() starts the newer read
         m_rerun = true;
         return;
@@ -329,8 +327,9 @@ void QmlManagementReview::refresh()
     request.fromUs = period->fromUs();
     request.toUs = period->toUs();
     request.topCount = std::clamp(m_topCount, 1, 100);
-    request.staleAfterUs = qint64(std::max(1, m_staleAfterDays)) * kMicrosPerDay;
+    request.staleAfterUs = qint64(std::max(1, m_staleAfterDays)) * MicrosPerDay;
     m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_figuresPending = true;
     m_figuresRun.setFuture(QtConcurrent::run([reader, period = *period, compare = m_comparePrevious, request, cancel = m_cancel] {
         return Figures::read(*reader, period, compare, request, cancel.get());
     }));
@@ -339,6 +338,7 @@ void QmlManagementReview::refresh()
 
 void QmlManagementReview::finishFigures()
 {
+    m_figuresPending = false;
     if (std::exchange(m_rerun, false)) {
         Q_EMIT runningChanged();
         refresh();
@@ -358,6 +358,7 @@ void QmlManagementReview::startAnomalies()
         return;
     m_flags = std::make_shared<Flags>();
     Q_EMIT anomaliesChanged();
+    m_anomaliesPending = true;
     m_anomaliesRun.setFuture(QtConcurrent::run([reader, from = m_figures->fromUs, to = m_figures->toUs, rules = m_source->anomalyRules(),
                                                 cancel = m_cancel] {
         auto flags = std::make_shared<Flags>();
@@ -396,6 +397,7 @@ void QmlManagementReview::startAnomalies()
 
 void QmlManagementReview::finishAnomalies()
 {
+    m_anomaliesPending = false;
     if (std::exchange(m_rerun, false)) {
         Q_EMIT runningChanged();
         refresh();

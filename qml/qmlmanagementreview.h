@@ -141,6 +141,10 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<Figures> m_figures;
     std::shared_ptr<Flags> m_flags;
+    // Set from the start of a run until its result is taken: a watcher stops "running" when the
+    // thread ends, before finished() has delivered the result.
+    bool m_figuresPending = false;
+    bool m_anomaliesPending = false;
     bool m_rerun = false;
 };
 
