@@ -30,12 +30,21 @@ events = [json.loads(line) for line in sys.stdin]
 objects = collections.Counter(e["object"]["type"] + ":" + e["object"]["id"] for e in events)
 actors = collections.Counter(e["actor"]["id"] for e in events)
 print(objects.most_common(1)[0][0], actors.most_common(1)[0][0])')
+# A signed review of July and August and a verification: what the management review shows as
+# review coverage and integrity (and its report, below).
+"$bin/plugin/cli/qms-audit" review --log "$work/demo.qmslog" --key-file "$work/demo.key" --as a.inspector \
+    --kind trail_reviewed --period-from 2026-07-01 --period-to 2026-09-01 --scope "all GMP documents" \
+    --result "no findings" --meaning "reviewed as QA auditor" --name "Ann Inspector" >/dev/null
+"$bin/plugin/cli/qms-audit" verify --log "$work/demo.qmslog" --key-file "$work/demo.key" --as it.admin >/dev/null
 export QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software TZ=UTC LC_ALL=C.UTF-8
 viewer=("$bin/qml/viewer/qms-audit-viewer" --log "$work/demo.qmslog" --key-file "$work/demo.key"
         --user "a.inspector" --role auditor --object "$object" --actor "$actor" --from 2026-08-01 --to 2026-11-01 --seed 20261101)
 mkdir -p "$out"
 "${viewer[@]}" --screenshot "$out" --view all
 "${viewer[@]}" --screenshot "$out" --view all --dark
+# The management review dashboard needs review.dashboard (a quality manager), and is taller.
+"${viewer[@]}" --role quality_manager --period 2026-Q3 --size 1280x2000 --screenshot "$out" --view review
+"${viewer[@]}" --role quality_manager --period 2026-Q3 --size 1280x2000 --screenshot "$out" --view review --dark
 
 # Page 1 of each PDF evidence report (docs/reports.md), of the same period, document and log.
 cli=("$bin/plugin/cli/qms-audit" export --log "$work/demo.qmslog" --key-file "$work/demo.key" --as a.inspector --format pdf)
@@ -43,11 +52,7 @@ cli=("$bin/plugin/cli/qms-audit" export --log "$work/demo.qmslog" --key-file "$w
 "${cli[@]}" --document-report --object-type "${object%%:*}" --object-id "${object#*:}" --out "$work/document.pdf" >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/events.pdf" "$out/report-events"
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/document.pdf" "$out/report-document"
-# The management review report of 2026-Q3 beside Q2, after a signed review of July and August:
-# page 1 and the first page of charts.
-"$bin/plugin/cli/qms-audit" review --log "$work/demo.qmslog" --key-file "$work/demo.key" --as a.inspector \
-    --kind trail_reviewed --period-from 2026-07-01 --period-to 2026-09-01 --scope "all GMP documents" \
-    --result "no findings" --meaning "reviewed as QA auditor" --name "Ann Inspector" >/dev/null
+# The management review report of 2026-Q3 beside Q2: page 1 and the first page of charts.
 "$bin/plugin/cli/qms-audit" review-report --log "$work/demo.qmslog" --key-file "$work/demo.key" --as a.inspector \
     --period 2026-Q3 --compare-previous --out "$work/review.pdf" >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/review.pdf" "$out/report-management-review"

@@ -19,10 +19,12 @@ ApplicationWindow {
     property string toDay
     /// --seed: the sampling view draws its sample with this seed when it opens.
     property string sampleSeed
+    /// --period: the management review's period.
+    property string reviewPeriod
     property string currentView: initialView
     /// --dark: a dark palette for every control (without it the style's palette, which follows the system).
     property bool dark: false
-    readonly property var viewKeys: ["log", "document", "user", "integrity", "sampling"]
+    readonly property var viewKeys: ["log", "document", "user", "integrity", "sampling", "review"]
     /// The current view shows its data (what the screenshot mode waits for).
     readonly property bool settled: source.status === AuditLogSource.Error
         || (source.status === AuditLogSource.Ready && (
@@ -31,6 +33,8 @@ ApplicationWindow {
           : currentView === "user" ? userView.activityModel.ready && !userView.summary.running
           : currentView === "sampling" ? samplingView.population.ready && !samplingView.sample.running
                                          && (sampleSeed.length === 0 || samplingView.sample.drawn)
+          : currentView === "review" ? (reviewView.review.ready || reviewView.review.errorString.length > 0 || !reviewView.permitted)
+                                       && !reviewView.review.running && !reviewView.review.anomaliesRunning
           : integrityView.check.finished && !integrityView.check.running))
 
     visible: true
@@ -90,6 +94,7 @@ ApplicationWindow {
         TabButton { text: qsTr("User activity") }
         TabButton { text: qsTr("Integrity") }
         TabButton { text: qsTr("Sampling and review") }
+        TabButton { text: qsTr("Management review") }
     }
 
     StackLayout {
@@ -125,6 +130,11 @@ ApplicationWindow {
                 population.from = window.day(window.fromDay);
                 population.to = window.day(window.toDay);
             }
+        }
+        ManagementReviewView {
+            id: reviewView
+            log: source
+            period: window.reviewPeriod
         }
     }
 }

@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Shows an audit-trail log opened read-only: the log browser, document history, user activity, the integrity check and\n"
-        "the sampling and review workspace.\n"
+        "the sampling and review workspace, and the management review dashboard.\n"
         "Looking at the log is recorded only when a host application has its trail open; this viewer opens the file\n"
         "read-only and says so in its status line."));
     parser.addHelpOption();
@@ -46,11 +46,12 @@ int main(int argc, char **argv)
         {QStringLiteral("passphrase-env"), QStringLiteral("Environment variable holding the passphrase (never on the command line)."), QStringLiteral("VAR")},
         {QStringLiteral("user"), QStringLiteral("Who is looking (default: the operating-system user)."), QStringLiteral("ID")},
         {QStringLiteral("role"), QStringLiteral("A role of the viewer, repeatable (default: auditor)."), QStringLiteral("ROLE")},
-        {QStringLiteral("view"), QStringLiteral("View to show first: log, document, user, integrity or sampling (default: log)."), QStringLiteral("VIEW")},
+        {QStringLiteral("view"), QStringLiteral("View to show first: log, document, user, integrity, sampling or review (default: log)."), QStringLiteral("VIEW")},
         {QStringLiteral("object"), QStringLiteral("Document for the document history, as TYPE:ID."), QStringLiteral("TYPE:ID")},
         {QStringLiteral("actor"), QStringLiteral("User for the user-activity view."), QStringLiteral("ID")},
         {QStringLiteral("from"), QStringLiteral("User activity from this day (YYYY-MM-DD, UTC)."), QStringLiteral("DAY")},
         {QStringLiteral("to"), QStringLiteral("User activity before this day (YYYY-MM-DD, UTC)."), QStringLiteral("DAY")},
+        {QStringLiteral("period"), QStringLiteral("Period of the management review: 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-07-15 (default: the last whole quarter)."), QStringLiteral("PERIOD")},
         {QStringLiteral("seed"), QStringLiteral("Draw the sampling view's sample with this seed when it opens (0 to 2^63-1)."), QStringLiteral("SEED")},
         {QStringLiteral("dark"), QStringLiteral("Use a dark palette.")},
         {QStringLiteral("screenshot"), QStringLiteral("Render the view(s) to DIR/<view>.png at --size and quit (--view all: every view)."), QStringLiteral("DIR")},
@@ -78,9 +79,9 @@ int main(int argc, char **argv)
     if (options.view.isEmpty())
         options.view = parser.isSet(QStringLiteral("screenshot")) ? QStringLiteral("all") : QStringLiteral("log");
     const QStringList views{QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity"), QStringLiteral("sampling"),
-                             QStringLiteral("all")};
+                             QStringLiteral("review"), QStringLiteral("all")};
     if (!views.contains(options.view))
-        return usage(QStringLiteral("Unknown view '%1'; use log, document, user, integrity or sampling.").arg(options.view));
+        return usage(QStringLiteral("Unknown view '%1'; use log, document, user, integrity, sampling or review.").arg(options.view));
     if (parser.isSet(QStringLiteral("object"))) {
         const QString object = parser.value(QStringLiteral("object"));
         const qsizetype colon = object.indexOf(u':');
@@ -93,6 +94,7 @@ int main(int argc, char **argv)
     options.from = parser.value(QStringLiteral("from"));
     options.to = parser.value(QStringLiteral("to"));
     options.seed = parser.value(QStringLiteral("seed"));
+    options.period = parser.value(QStringLiteral("period"));
     if (parser.isSet(QStringLiteral("seed"))) {
         bool number = false;
         if (options.seed.toLongLong(&number) < 0 || !number)

@@ -33,6 +33,7 @@ bool ViewerWindow::load()
         {QStringLiteral("fromDay"), m_options.from},
         {QStringLiteral("toDay"), m_options.to},
         {QStringLiteral("sampleSeed"), m_options.seed},
+        {QStringLiteral("reviewPeriod"), m_options.period},
         {QStringLiteral("dark"), m_options.dark},
         {QStringLiteral("width"), m_options.width},
         {QStringLiteral("height"), m_options.height},
@@ -44,7 +45,8 @@ bool ViewerWindow::load()
     }
     m_window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().constFirst());
     if (!m_options.screenshotDir.isEmpty()) {
-        m_pending = {QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity"), QStringLiteral("sampling")};
+        m_pending = {QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity"), QStringLiteral("sampling"),
+                     QStringLiteral("review")};
         if (!m_options.view.isEmpty() && m_options.view != QLatin1StringView("all"))
             m_pending = {m_options.view};
         QDir().mkpath(m_options.screenshotDir);

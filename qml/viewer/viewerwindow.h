@@ -23,6 +23,7 @@ struct ViewerOptions {
     QString from;
     QString to;
     QString seed; ///< the sampling view draws with it when it opens
+    QString period; ///< the management review's period (empty: the last whole quarter)
     bool dark = false;
     QString screenshotDir;
     int width = 1280;
