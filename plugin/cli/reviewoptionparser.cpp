@@ -3,6 +3,8 @@
 
 #include "valueparsers.h"
 
+#include <qmsaudit/timestamp.h>
+
 namespace QmsAudit::Cli {
 
 Result<ReviewPeriod> ReviewOptionParser::period(const CommandOptions &options)
@@ -28,7 +30,7 @@ Result<AggregateRequest> ReviewOptionParser::aggregateRequest(const CommandOptio
         auto days = parseInteger(QStringLiteral("stale-after"), options.value("stale-after"), 1, 36500);
         if (!days)
             return days.error();
-        request.staleAfterUs = *days * 86'400'000'000LL;
+        request.staleAfterUs = *days * MicrosPerDay;
     }
     return request;
 }

@@ -17,7 +17,6 @@ namespace {
 
 using Emphasis = ReportSection::Emphasis;
 
-constexpr qint64 kMicrosPerDay = 86'400'000'000LL;
 // Charts span the text width of a landscape page (about 267 mm at 96 px per inch); two fit a page.
 constexpr int kChartWidthPx = 1000;
 constexpr int kChartHeightPx = 260;
@@ -69,7 +68,7 @@ QString objectName(const QString &type, const QString &id)
 
 QString days(qint64 us)
 {
-    return QStringLiteral("%1 d").arg(double(us) / kMicrosPerDay, 0, 'f', 1);
+    return QStringLiteral("%1 d").arg(double(us) / MicrosPerDay, 0, 'f', 1);
 }
 
 /// The seqs of a flag, at most kSeqsShown: the first ones, "…" where some are left out, the very last.
@@ -107,7 +106,7 @@ public:
         : m_review(review)
         , m_period(period)
         , m_previous(previous)
-        , m_staleDays(options.staleAfterUs / kMicrosPerDay)
+        , m_staleDays(options.staleAfterUs / MicrosPerDay)
         , m_rulesDigest(options.anomalyRules.digest())
         , m_document(review.header.startDocument(QStringLiteral("Management review %1").arg(period.label())))
     {
@@ -267,7 +266,7 @@ private:
         const auto daysOf = [&types](const QMap<QString, CycleTimes> &times, qint64 CycleTimes::*member) {
             QList<qreal> values;
             for (const QString &type : types)
-                values.append(double(times.value(type).*member) / kMicrosPerDay);
+                values.append(double(times.value(type).*member) / MicrosPerDay);
             return values;
         };
         ReviewChart chart(ReviewChart::Kind::Bars, types);
