@@ -69,6 +69,25 @@ ColumnLayout {
         bar.model.to = isNaN(to.getTime()) ? to : new Date(to.getTime() + 24 * 3600 * 1000);
     }
 
+    /// A period set on the model from outside (a view's from/to, the viewer's --from/--to) shows as
+    /// "Custom…" with its days, not as "All time" over a filter that has a period.
+    function showModelPeriod() {
+        const hasFrom = bar.model.from instanceof Date && !isNaN(bar.model.from.getTime());
+        const hasTo = bar.model.to instanceof Date && !isNaN(bar.model.to.getTime());
+        if (periodBox.currentValue !== "all" || (!hasFrom && !hasTo))
+            return;
+        periodBox.currentIndex = periods.findIndex(p => p.key === "custom");
+        fromField.text = hasFrom ? bar.model.from.toISOString().substring(0, 10) : "";
+        // The field's "to" day is inclusive; the model's is the first day after.
+        toField.text = hasTo ? new Date(bar.model.to.getTime() - 24 * 3600 * 1000).toISOString().substring(0, 10) : "";
+    }
+    Connections {
+        target: bar.model
+        // Later: a caller sets from and to one after the other.
+        function onFilterChanged() { Qt.callLater(bar.showModelPeriod); }
+    }
+    Component.onCompleted: showModelPeriod()
+
     RowLayout {
         spacing: 6
         Layout.fillWidth: true
@@ -87,6 +106,8 @@ ColumnLayout {
             placeholderText: qsTr("from YYYY-MM-DD")
             Accessible.name: qsTr("From date")
             Layout.preferredWidth: 130
+            Layout.minimumWidth: 100
+            Layout.fillWidth: true
             onEditingFinished: bar.applyCustom()
         }
         TextField {
@@ -95,13 +116,19 @@ ColumnLayout {
             placeholderText: qsTr("to YYYY-MM-DD")
             Accessible.name: qsTr("To date")
             Layout.preferredWidth: 130
+            Layout.minimumWidth: 100
+            Layout.fillWidth: true
             onEditingFinished: bar.applyCustom()
         }
         TextField {
             id: actorField
             placeholderText: qsTr("Actor id")
             Accessible.name: qsTr("Actor")
+            // Every field may shrink to its minimum: with the custom period's two dates the row
+            // still fits 1280 px instead of pushing the view wider than its window.
             Layout.preferredWidth: 150
+            Layout.minimumWidth: 90
+            Layout.fillWidth: true
             onTextEdited: completion.open()
             onEditingFinished: { bar.model.actorId = text; completion.close(); }
             Keys.onDownPressed: completionList.forceActiveFocus()
@@ -135,6 +162,8 @@ ColumnLayout {
             valueRole: "value"
             Accessible.name: qsTr("Action or group of actions")
             Layout.preferredWidth: 230
+            Layout.minimumWidth: 140
+            Layout.fillWidth: true
             onActivated: bar.model.actions = currentValue === "" ? [] : [currentValue]
         }
         ComboBox {
@@ -143,6 +172,8 @@ ColumnLayout {
             model: [""].concat(bar.log?.objectTypes ?? [])
             Accessible.name: qsTr("Object type")
             Layout.preferredWidth: 180
+            Layout.minimumWidth: 110
+            Layout.fillWidth: true
             displayText: editText.length > 0 ? editText : qsTr("Any object type")
             onAccepted: bar.model.objectType = editText
             onActivated: bar.model.objectType = currentText
@@ -152,6 +183,8 @@ ColumnLayout {
             placeholderText: qsTr("Object id")
             Accessible.name: qsTr("Object id")
             Layout.preferredWidth: 120
+            Layout.minimumWidth: 80
+            Layout.fillWidth: true
             onEditingFinished: bar.model.objectId = text
         }
         ComboBox {

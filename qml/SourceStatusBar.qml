@@ -17,8 +17,9 @@ RowLayout {
             : qsTr("Log %1 · viewer %2").arg(bar.log?.logName).arg(bar.log?.viewerName || qsTr("unknown"))
         color: bar.log?.status === AuditLogSource.Error ? "#c62828" : palette.text
         elide: Text.ElideMiddle
-        Layout.minimumWidth: Math.min(implicitWidth, bar.width / 2)
-        Layout.maximumWidth: bar.width / 2
+        // At least 200 px: a layout that ran while the bar was still 0 wide must not leave it empty.
+        Layout.minimumWidth: Math.min(implicitWidth, Math.max(200, bar.width / 2))
+        Layout.maximumWidth: Math.max(200, bar.width / 2)
         Accessible.name: text
     }
     Label {
