@@ -21,7 +21,7 @@ QmlIntegrityCheck::~QmlIntegrityCheck()
     m_run.waitForFinished();
 }
 
-bool QmlIntegrityCheck::isRunning() const { return m_run.isRunning(); }
+bool QmlIntegrityCheck::isRunning() const { return m_pending; }
 double QmlIntegrityCheck::progress() const { return m_total > 0 ? double(m_checked) / double(m_total) : 0.0; }
 qint64 QmlIntegrityCheck::checkedEvents() const { return m_checked; }
 bool QmlIntegrityCheck::isFinished() const { return m_report.has_value(); }
@@ -48,7 +48,7 @@ QVariantList QmlIntegrityCheck::findings() const
 
 void QmlIntegrityCheck::start()
 {
-    if (m_run.isRunning() || !m_source || !m_source->reader())
+    if (m_pending || !m_source || !m_source->reader())
         return;
     if (!m_source->requirePermission(AccessPolicy::View, QStringLiteral("IntegrityView")))
         return;
@@ -56,6 +56,7 @@ void QmlIntegrityCheck::start()
     m_checked = 0;
     m_total = 0;
     m_clock.start();
+    m_pending = true;
     // Progress is posted to this object's thread; `this` outlives the run (the destructor waits).
     auto reader = m_source->reader();
     auto cancelFlag = m_cancel;
@@ -82,6 +83,7 @@ void QmlIntegrityCheck::cancel()
 
 void QmlIntegrityCheck::finish()
 {
+    m_pending = false;
     m_report = m_run.result();
     m_elapsedMs = m_clock.elapsed();
     m_checked = m_report->eventCount;

@@ -84,6 +84,8 @@ private:
     qint64 m_elapsedMs = 0;
     qint64 m_checked = 0;
     qint64 m_total = 0;
+    /// From start() until finish() took the report: the watcher stops running before that.
+    bool m_pending = false;
 };
 
 } // namespace QmsAudit
