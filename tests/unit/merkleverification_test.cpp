@@ -201,3 +201,13 @@ TEST(MerkleVerification, ConsistencyOfEqualSizesAndFromTheEmptyTreeNeedsNoHashes
     EXPECT_TRUE(mentionsLength(MerkleProofs::verifyConsistency(5, f.roots[5], 5, f.roots[5], {f.roots[5]})));
     EXPECT_TRUE(mentionsLength(MerkleProofs::verifyConsistency(0, MerkleHash::emptyRoot(), 5, f.roots[5], {f.roots[5]})));
 }
+
+TEST(MerkleVerification, TheRootAloneDoesNotBindTheTreeSize)
+{
+    // Leaf 0 of 3 has the path [leaf 1, leaf 2]; read as a tree of 4, leaf 2 passes for the root
+    // of leaves 2-3 and the path leads to the same root. Checkpoints sign size and root together.
+    const Fixture f = makeFixture();
+    const QList<QByteArray> proof = *MerkleProofs::inclusion(f.tree, 0, 3);
+    EXPECT_TRUE(MerkleProofs::verifyInclusion(f.leaves[0], 0, 4, proof, f.roots[3]).ok());
+    EXPECT_FALSE(MerkleProofs::verifyInclusion(f.leaves[0], 0, 4, proof, f.roots[4]).ok());
+}
