@@ -12,6 +12,7 @@
 #include <map>
 
 #include <algorithm>
+#include <future>
 #include <limits>
 #include <tuple>
 
@@ -80,8 +81,10 @@ MonthRollup::ObjectCounts lastTimes(const Statement &select, int first)
 
 } // namespace
 
-AggregateReader::AggregateReader(Connection &connection, const AggregateRequest &request, const std::atomic_bool *cancel)
+AggregateReader::AggregateReader(Connection &connection, Connection *scanConnection, const AggregateRequest &request,
+                                 const std::atomic_bool *cancel)
     : m_connection(connection)
+    , m_scanConnection(scanConnection)
     , m_request(request)
     , m_cancel(cancel)
 {
@@ -110,14 +113,24 @@ Result<PeriodAggregates> AggregateReader::read()
         return begun.error();
     transaction.open = true;
 
-    for (auto step : {&AggregateReader::readHead, &AggregateReader::readDaySummary, &AggregateReader::readObjectRollups,
-                      &AggregateReader::readActorRollups, &AggregateReader::readRolledCycles,
-                      &AggregateReader::countChangesWithoutReason, &AggregateReader::scanEvents}) {
+    if (auto head = readHead(); !head)
+        return head.error();
+    // The events outside the rollups are counted beside the rollups, on the second connection.
+    // Returning early still waits for it (the future's destructor), so `this` outlives the scan.
+    std::future<Result<UncountedEvents>> scan;
+    if (m_scanConnection)
+        scan = std::async(std::launch::async, [this] { return scanEvents(*m_scanConnection); });
+    for (auto step : {&AggregateReader::readDaySummary, &AggregateReader::readObjectRollups, &AggregateReader::readActorRollups,
+                      &AggregateReader::readRolledCycles, &AggregateReader::countChangesWithoutReason}) {
         if (cancelled())
             return Error(ErrorCode::Cancelled, QStringLiteral("The aggregates were cancelled."));
         if (auto done = (this->*step)(); !done)
             return done.error();
     }
+    auto scanned = m_scanConnection ? scan.get() : scanEvents(m_connection);
+    if (!scanned)
+        return scanned.error();
+    addScanned(*scanned);
     finishCycles();
     finishStaleDocuments();
     finishRankings();
@@ -132,6 +145,7 @@ Result<void> AggregateReader::readHead()
     auto row = head->step();
     if (!row)
         return row.error();
+    m_headSeq = *row ? head->int64(0) : 0;
     m_rolledUntilUs = *row ? RollupWriter::dayStartUs(head->int64(2)) : std::numeric_limits<qint64>::min();
 
     // Whole months of the period come from the rollups, as far as they are rolled up.
@@ -301,9 +315,9 @@ Result<void> AggregateReader::readActorRollups()
     return {};
 }
 
-Result<qint64> AggregateReader::firstSeqAt(qint64 us)
+Result<qint64> AggregateReader::firstSeqAt(Connection &connection, qint64 us)
 {
-    auto select = m_connection.prepare(SchemaSql::SelectFirstSeqAt);
+    auto select = connection.prepare(SchemaSql::SelectFirstSeqAt);
     if (!select)
         return select.error();
     select->bind(1, us);
@@ -317,8 +331,8 @@ Result<void> AggregateReader::readRolledCycles()
 {
     if (m_rolledCounts.first >= m_rolledCounts.second)
         return {};
-    auto first = firstSeqAt(m_rolledCounts.first);
-    auto end = first ? firstSeqAt(m_rolledCounts.second) : first;
+    auto first = firstSeqAt(m_connection, m_rolledCounts.first);
+    auto end = first ? firstSeqAt(m_connection, m_rolledCounts.second) : first;
     if (!end)
         return end.error();
     auto select = m_connection.prepare("SELECT object_type, stage, recorded_at - submitted_at FROM rollup_cycle WHERE seq >= ?1 AND seq < ?2");
@@ -374,7 +388,7 @@ Result<void> AggregateReader::countChangesWithoutReason()
     return {};
 }
 
-Result<void> AggregateReader::scanEvents()
+Result<AggregateReader::UncountedEvents> AggregateReader::scanEvents(Connection &connection) const
 {
     const qint64 from = m_request.fromUs;
     const qint64 to = m_request.toUs;
@@ -403,24 +417,27 @@ Result<void> AggregateReader::scanEvents()
         return us >= from && us < to && !(rolledCounts && us >= m_rolledCounts.first && us < m_rolledCounts.second);
     };
 
-    auto lastSubmit = m_connection.prepare(SchemaSql::SelectLastSubmit);
-    auto select = m_connection.prepare(SchemaSql::SelectRollupEvents);
+    auto lastSubmit = connection.prepare(SchemaSql::SelectLastSubmit);
+    auto select = connection.prepare(SchemaSql::SelectRollupEventsUpTo);
     if (!lastSubmit || !select)
         return (!lastSubmit ? lastSubmit.error() : select.error());
     std::optional<Error> lookupError;
-    MonthRollup period([&](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) {
-        return RollupWriter::lastSubmit(*lastSubmit, type, id, beforeSeq, lookupError);
-    });
-    MonthRollup lastRevisions;
+    UncountedEvents events{MonthRollup([&](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) {
+                               return RollupWriter::lastSubmit(*lastSubmit, type, id, beforeSeq, lookupError);
+                           }),
+                           MonthRollup()};
+    MonthRollup &period = events.counted;
+    MonthRollup &lastRevisions = events.lastRevisions;
     qint64 scanned = 0;
     for (const Range &range : merged) {
-        auto first = firstSeqAt(range.first);
+        auto first = firstSeqAt(connection, range.first);
         if (!first)
             return first.error();
         period.forgetSubmits(); // the events before this range were not all seen
         select->reset();
         select->bind(1, *first);
         select->bind(2, range.second);
+        select->bind(3, m_headSeq);
         while (true) {
             auto row = select->step();
             if (!row)
@@ -441,28 +458,31 @@ Result<void> AggregateReader::scanEvents()
         }
     }
     select->reset();
+    return events;
+}
 
-    // A counted event's last revision is in `period`, an uncounted one's in `lastRevisions`.
-    for (const MonthRollup *rollup : {&lastRevisions, &period}) {
+void AggregateReader::addScanned(const UncountedEvents &scanned)
+{
+    // A counted event's last revision is in `counted`, an uncounted one's in `lastRevisions`.
+    for (const MonthRollup *rollup : {&scanned.lastRevisions, &scanned.counted}) {
         for (const auto &[month, objects] : rollup->objects()) {
             for (const auto &[key, counts] : objects) {
                 DocumentFigures &document = documentFor(key);
                 document.last.add(lastTimesOf(counts));
-                if (rollup == &period)
+                if (rollup == &scanned.counted)
                     document.accesses += counts.accesses;
             }
         }
     }
-    for (const auto &[month, actors] : period.actors()) {
+    for (const auto &[month, actors] : scanned.counted.actors()) {
         for (const auto &[actor, counts] : actors) {
             m_result.byActor[QString::fromStdString(actor)] += counts.events;
             if (counts.changes > 0)
                 m_actorChanges[actor] += counts.changes;
         }
     }
-    for (const MonthRollup::Cycle &cycle : period.cycles())
+    for (const MonthRollup::Cycle &cycle : scanned.counted.cycles())
         addCycle(cycle.objectType, cycle.stage, cycle.recordedAtUs - cycle.submittedAtUs);
-    return {};
 }
 
 void AggregateReader::finishCycles()

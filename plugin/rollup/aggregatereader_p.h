@@ -26,7 +26,9 @@ class Connection;
 class AggregateReader
 {
 public:
-    AggregateReader(Connection &connection, const AggregateRequest &request, const std::atomic_bool *cancel);
+    /// @p scanConnection, if given, counts the events the rollups do not cover while @p connection
+    /// reads the rollups (on a thread of its own; the two are the costliest steps, docs/aggregates.md).
+    AggregateReader(Connection &connection, Connection *scanConnection, const AggregateRequest &request, const std::atomic_bool *cancel);
     Result<PeriodAggregates> read();
 
 private:
@@ -38,9 +40,17 @@ private:
     Result<void> readActorRollups();
     Result<void> readRolledCycles();
     Result<void> countChangesWithoutReason();
-    /// Counts the events of the ranges the rollups do not cover.
-    Result<void> scanEvents();
-    Result<qint64> firstSeqAt(qint64 us);
+    /// What the events outside the rollups add: the counted ones, and the last revisions of the
+    /// others. Only read once the scan returned (the lookup `counted` was made with is gone).
+    struct UncountedEvents {
+        MonthRollup counted;
+        MonthRollup lastRevisions;
+    };
+    /// Counts the events of the ranges the rollups do not cover, up to the head seq of the
+    /// snapshot (on @p connection: touches no member but those readHead() set).
+    Result<UncountedEvents> scanEvents(Connection &connection) const;
+    void addScanned(const UncountedEvents &scanned);
+    static Result<qint64> firstSeqAt(Connection &connection, qint64 us);
     bool cancelled() const;
     void addCycle(const std::string &objectType, const std::string &stage, qint64 durationUs);
 
@@ -60,10 +70,12 @@ private:
     std::pair<QString, QString> documentName(size_t number) const;
 
     Connection &m_connection;
+    Connection *m_scanConnection;
     const AggregateRequest m_request;
     const std::atomic_bool *m_cancel;
     PeriodAggregates m_result;
 
+    qint64 m_headSeq = 0;        ///< the newest event of the snapshot
     qint64 m_rolledUntilUs = 0;  ///< the rollups count the events before this (the newest day's start)
     qint64 m_firstWholeMonth = 0; ///< whole months [first, end) of the period are read from the rollups
     qint64 m_endWholeMonth = 0;

@@ -73,15 +73,16 @@ Result<QueryBuilder> EventReaderPrivate::queryBuilder(const Connection &connecti
     return QueryBuilder(filter, order, partitions);
 }
 
-Result<Connection *> EventReaderPrivate::aggregateConnection() const
+Result<Connection *> EventReaderPrivate::aggregateConnection(int which) const
 {
-    if (!m_aggregateConnection) {
+    std::unique_ptr<Connection> &connection = m_aggregateConnections[which];
+    if (!connection) {
         auto opened = openConnection();
         if (!opened)
             return opened.error();
-        m_aggregateConnection = std::move(*opened);
+        connection = std::move(*opened);
     }
-    return m_aggregateConnection.get();
+    return connection.get();
 }
 
 Result<qint64> EventReaderPrivate::headSeq(const Connection &connection)
@@ -339,10 +340,11 @@ Result<LogStatistics> EventReader::statistics(std::optional<qint64> fromUs, std:
 Result<PeriodAggregates> EventReader::aggregates(const AggregateRequest &request, const std::atomic_bool *cancel) const
 {
     QMutexLocker lock(&d->m_aggregateMutex);
-    auto aggregate = d->aggregateConnection();
-    if (!aggregate)
-        return aggregate.error();
-    return AggregateReader(**aggregate, request, cancel).read();
+    auto rollups = d->aggregateConnection(0);
+    auto events = rollups ? d->aggregateConnection(1) : rollups;
+    if (!events)
+        return events.error();
+    return AggregateReader(**rollups, *events, request, cancel).read();
 }
 
 Result<EventPage> EventReader::documentHistory(const QString &objectType, const QString &objectId, const PageRequest &page) const

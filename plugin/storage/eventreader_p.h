@@ -41,10 +41,12 @@ public:
     Schema::Meta m_meta;
     std::unique_ptr<Connection> m_connection;
     mutable QMutex m_mutex;
-    /// The connection of counts and statistics, which can take seconds on a big log: opened on
-    /// first use, so that they never hold m_mutex, which pages need. Call with m_aggregateMutex held.
-    Result<Connection *> aggregateConnection() const;
-    mutable std::unique_ptr<Connection> m_aggregateConnection;
+    /// The connections of counts, statistics and aggregates, which can take seconds on a big log:
+    /// opened on first use, so that they never hold m_mutex, which pages need. Call with
+    /// m_aggregateMutex held. The second only counts, for aggregates, the events the rollups do
+    /// not cover while the first reads the rollups (AggregateReader).
+    Result<Connection *> aggregateConnection(int which = 0) const;
+    mutable std::unique_ptr<Connection> m_aggregateConnections[2];
     mutable QMutex m_aggregateMutex;
 };
 

@@ -198,6 +198,11 @@ DELETE FROM rollup_cycle;
 inline constexpr const char *SelectRollupEvents =
     "SELECT seq, recorded_at, actor_id, action, object_type, object_id, outcome FROM events "
     "WHERE seq >= ?1 AND recorded_at < ?2 ORDER BY seq";
+/// SelectRollupEvents up to seq ?3: the aggregates' second connection reads what the first one's
+/// snapshot holds, however many events were appended since.
+inline constexpr const char *SelectRollupEventsUpTo =
+    "SELECT seq, recorded_at, actor_id, action, object_type, object_id, outcome FROM events "
+    "WHERE seq >= ?1 AND recorded_at < ?2 AND seq <= ?3 ORDER BY seq";
 /// The first seq recorded at or after ?1.
 inline constexpr const char *SelectFirstSeqAt =
     "SELECT seq FROM events WHERE recorded_at >= ?1 ORDER BY recorded_at, seq LIMIT 1";
