@@ -17,7 +17,9 @@
 #include <cmath>
 #include <map>
 #include <ostream>
+#include <numeric>
 #include <random>
+#include <thread>
 
 namespace QmsAudit {
 // Readable failures instead of object bytes.
@@ -301,6 +303,37 @@ TEST_F(AggregatesTest, EveryFigureEqualsTheOracleForManyPeriods)
     appendHistory(40, 3);
     expectOracleForManyPeriods(13);
     EXPECT_TRUE(log->verify().ok) << log->verify().summary().toStdString();
+}
+
+TEST_F(AggregatesTest, AnswersStayWholeWhileEventsAreAppended)
+{
+    // The rollups and the events outside them are read on two connections: the second must count
+    // no event that the first one's snapshot (which gives the total) does not hold.
+    appendHistory(200, 5);
+    AggregateRequest request;
+    request.fromUs = utc(2026, 1, 1);
+    request.toUs = (clock.nowUtcMicros() / kDay + 2) * kDay;
+    std::atomic_bool stop{false};
+    std::thread writer([&] {
+        for (int i = 0; !stop.load(); ++i)
+            ASSERT_TRUE(log->append(sampleEvent(i)));
+    });
+    const auto sum = [](const QMap<QString, qint64> &counts) {
+        return std::accumulate(counts.cbegin(), counts.cend(), qint64(0));
+    };
+    qint64 lastTotal = 0;
+    for (int round = 0; round < 25; ++round) {
+        auto a = (*log->reader())->aggregates(request);
+        ASSERT_TRUE(a) << a.error().message().toStdString();
+        EXPECT_EQ(sum(a->byActor), a->total) << "round " << round;
+        EXPECT_EQ(sum(a->byWeek), a->total) << "round " << round;
+        EXPECT_GE(a->total, lastTotal);
+        lastTotal = a->total;
+    }
+    stop = true;
+    writer.join();
+    EXPECT_GE(allEvents().size(), lastTotal);
+    expectOracle(request);
 }
 
 TEST_F(AggregatesTest, CyclesAndStaleDocumentsFollowTheWorkflow)
