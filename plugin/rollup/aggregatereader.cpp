@@ -315,24 +315,12 @@ Result<void> AggregateReader::readActorRollups()
     return {};
 }
 
-Result<qint64> AggregateReader::firstSeqAt(Connection &connection, qint64 us)
-{
-    auto select = connection.prepare(SchemaSql::SelectFirstSeqAt);
-    if (!select)
-        return select.error();
-    select->bind(1, us);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    return *row ? select->int64(0) : std::numeric_limits<qint64>::max();
-}
-
 Result<void> AggregateReader::readRolledCycles()
 {
     if (m_rolledCounts.first >= m_rolledCounts.second)
         return {};
-    auto first = firstSeqAt(m_connection, m_rolledCounts.first);
-    auto end = first ? firstSeqAt(m_connection, m_rolledCounts.second) : first;
+    auto first = RollupWriter::firstSeqAt(m_connection, m_rolledCounts.first);
+    auto end = first ? RollupWriter::firstSeqAt(m_connection, m_rolledCounts.second) : first;
     if (!end)
         return end.error();
     auto select = m_connection.prepare("SELECT object_type, stage, recorded_at - submitted_at FROM rollup_cycle WHERE seq >= ?1 AND seq < ?2");
@@ -430,7 +418,7 @@ Result<AggregateReader::UncountedEvents> AggregateReader::scanEvents(Connection 
     MonthRollup &lastRevisions = events.lastRevisions;
     qint64 scanned = 0;
     for (const Range &range : merged) {
-        auto first = firstSeqAt(connection, range.first);
+        auto first = RollupWriter::firstSeqAt(connection, range.first);
         if (!first)
             return first.error();
         period.forgetSubmits(); // the events before this range were not all seen

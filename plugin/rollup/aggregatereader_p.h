@@ -50,7 +50,6 @@ private:
     /// snapshot (on @p connection: touches no member but those readHead() set).
     Result<UncountedEvents> scanEvents(Connection &connection) const;
     void addScanned(const UncountedEvents &scanned);
-    static Result<qint64> firstSeqAt(Connection &connection, qint64 us);
     bool cancelled() const;
     void addCycle(const std::string &objectType, const std::string &stage, qint64 durationUs);
 

@@ -116,20 +116,28 @@ Result<void> RollupWriter::closeDay(qint64 dayStartUs)
 {
     if (auto r = prepare(); !r)
         return r;
-    auto first = m_connection.prepare(SchemaSql::SelectFirstSeqAt);
+    auto first = firstSeqAt(m_connection, dayStartUs);
     if (!first)
         return first.error();
-    first->bind(1, dayStartUs);
-    auto row = first->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    if (*first == std::numeric_limits<qint64>::max())
         return {}; // no event that day
-    const qint64 firstSeq = first->int64(0);
+    const qint64 firstSeq = *first;
     MonthRollup rollup([this](QByteArrayView type, QByteArrayView id, qint64 beforeSeq) {
         return lastSubmit(*m_lastSubmit, type, id, beforeSeq, m_lookupError);
     });
     return rollUp(firstSeq, std::numeric_limits<qint64>::max(), rollup);
+}
+
+Result<qint64> RollupWriter::firstSeqAt(const Connection &connection, qint64 us)
+{
+    auto select = connection.prepare(SchemaSql::SelectFirstSeqAt);
+    if (!select)
+        return select.error();
+    select->bind(1, us);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    return *row ? select->int64(0) : std::numeric_limits<qint64>::max();
 }
 
 Result<void> RollupWriter::rebuild(qint64 headRecordedAtUs)

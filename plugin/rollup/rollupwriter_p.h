@@ -29,6 +29,8 @@ public:
     Result<void> rebuild(qint64 headRecordedAtUs);
 
     static qint64 dayStartUs(qint64 utcMicros);
+    /// The first seq recorded at or after @p us on @p connection; the largest qint64 when none is.
+    static Result<qint64> firstSeqAt(const Connection &connection, qint64 us);
     /// The event in the current row of SchemaSql::SelectRollupEvents (views into the row).
     static RollupRecord recordAt(const Statement &row);
     /// Runs SchemaSql::SelectLastSubmit on @p select; a failure is kept in @p error, which fails
