@@ -10,7 +10,7 @@
 #include <qmsaudit/reviewperiod.h>
 #include <qmsaudit/timestamp.h>
 
-#include <QDate>
+#include <QDateTime>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace QmsAudit {
@@ -37,7 +37,7 @@ double days(qint64 us)
 /// The last whole calendar quarter before today (UTC): what a quarterly §9.3 meeting looks at.
 QString lastWholeQuarter()
 {
-    const QDate today = QDate::currentDate();
+    const QDate today = QDateTime::currentDateTimeUtc().date();
     const int quarter = (today.month() - 1) / 3; // the current quarter, 0-based
     return quarter == 0 ? QStringLiteral("%1-Q4").arg(today.year() - 1) : QStringLiteral("%1-Q%2").arg(today.year()).arg(quarter);
 }
