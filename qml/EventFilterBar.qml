@@ -100,22 +100,25 @@ ColumnLayout {
             implicitContentWidthPolicy: ComboBox.WidestText
             onActivated: bar.applyPeriod(currentValue)
         }
+        // The dates stay in the row, enabled for a custom period only: fields that appear and
+        // disappear leave Qt 6.4's row laid out with its first items off the left edge when the
+        // view was hidden meanwhile.
         TextField {
             id: fromField
-            visible: periodBox.currentValue === "custom"
+            enabled: periodBox.currentValue === "custom"
             placeholderText: qsTr("from YYYY-MM-DD")
             Accessible.name: qsTr("From date")
-            Layout.preferredWidth: 130
+            Layout.preferredWidth: 110
             Layout.minimumWidth: 100
             Layout.fillWidth: true
             onEditingFinished: bar.applyCustom()
         }
         TextField {
             id: toField
-            visible: periodBox.currentValue === "custom"
+            enabled: periodBox.currentValue === "custom"
             placeholderText: qsTr("to YYYY-MM-DD")
             Accessible.name: qsTr("To date")
-            Layout.preferredWidth: 130
+            Layout.preferredWidth: 110
             Layout.minimumWidth: 100
             Layout.fillWidth: true
             onEditingFinished: bar.applyCustom()
@@ -124,9 +127,8 @@ ColumnLayout {
             id: actorField
             placeholderText: qsTr("Actor id")
             Accessible.name: qsTr("Actor")
-            // Every field may shrink to its minimum: with the custom period's two dates the row
-            // still fits 1280 px instead of pushing the view wider than its window.
-            Layout.preferredWidth: 150
+            // The row's preferred widths add up to less than 1280 px; every field may shrink below.
+            Layout.preferredWidth: 120
             Layout.minimumWidth: 90
             Layout.fillWidth: true
             onTextEdited: completion.open()
@@ -161,7 +163,7 @@ ColumnLayout {
             textRole: "title"
             valueRole: "value"
             Accessible.name: qsTr("Action or group of actions")
-            Layout.preferredWidth: 230
+            Layout.preferredWidth: 200
             Layout.minimumWidth: 140
             Layout.fillWidth: true
             onActivated: bar.model.actions = currentValue === "" ? [] : [currentValue]
@@ -171,7 +173,7 @@ ColumnLayout {
             editable: true
             model: [""].concat(bar.log?.objectTypes ?? [])
             Accessible.name: qsTr("Object type")
-            Layout.preferredWidth: 180
+            Layout.preferredWidth: 150
             Layout.minimumWidth: 110
             Layout.fillWidth: true
             displayText: editText.length > 0 ? editText : qsTr("Any object type")
@@ -182,7 +184,7 @@ ColumnLayout {
             id: objectField
             placeholderText: qsTr("Object id")
             Accessible.name: qsTr("Object id")
-            Layout.preferredWidth: 120
+            Layout.preferredWidth: 100
             Layout.minimumWidth: 80
             Layout.fillWidth: true
             onEditingFinished: bar.model.objectId = text

@@ -17,9 +17,10 @@ RowLayout {
             : qsTr("Log %1 · viewer %2").arg(bar.log?.logName).arg(bar.log?.viewerName || qsTr("unknown"))
         color: bar.log?.status === AuditLogSource.Error ? "#c62828" : palette.text
         elide: Text.ElideMiddle
-        // At least 200 px: a layout that ran while the bar was still 0 wide must not leave it empty.
-        Layout.minimumWidth: Math.min(implicitWidth, Math.max(200, bar.width / 2))
-        Layout.maximumWidth: Math.max(200, bar.width / 2)
+        // Whole up to 400 px, elided in the middle beyond; not tied to the bar's width, which is
+        // still 0 when a hidden view is laid out (the name then stayed empty).
+        Layout.minimumWidth: Math.min(implicitWidth, 400)
+        Layout.maximumWidth: 400
         Accessible.name: text
     }
     Label {
