@@ -95,13 +95,7 @@ int ReviewReportCommand::run(const CommandOptions &options)
     record.verified = verified;
     use->setAttributes(record.attributes());
     use->setAttribute(QStringLiteral("flag_count"), QString::number(report->anomalies.flags.size()));
-    if (!verified) {
-        // The report is written and says so on page 1; the exit code tells scripts the same.
-        const int failed = Console::fail(Error(ErrorCode::IntegrityFailure,
-            QStringLiteral("The log %1 failed verification; the report %2 shows the findings.").arg(options.value("log"), *out)));
-        return use->record(*opened->log, failed);
-    }
-    return use->record(*opened->log, toInt(ExitStatus::Ok));
+    return use->recordReport(*opened->log, verified, options.value("log"), *out);
 }
 
 } // namespace QmsAudit::Cli

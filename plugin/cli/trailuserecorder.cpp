@@ -87,6 +87,16 @@ int TrailUseRecorder::record(AuditLog &log, int exitCode)
     return exitCode;
 }
 
+int TrailUseRecorder::recordReport(AuditLog &log, bool verified, const QString &logPath, const QString &out)
+{
+    if (verified)
+        return record(log, toInt(ExitStatus::Ok));
+    // The report is written and says so on page 1; the exit code tells scripts the same.
+    const int failed = Console::fail(Error(ErrorCode::IntegrityFailure,
+        QStringLiteral("The log %1 failed verification; the report %2 shows the findings.").arg(logPath, out)));
+    return record(log, failed);
+}
+
 bool TrailUseRecorder::isWritable(const QString &path)
 {
     const QFileInfo info(path);

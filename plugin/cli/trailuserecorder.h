@@ -53,6 +53,12 @@ public:
      * if the append failed (the error is printed).
      */
     int record(AuditLog &log, int exitCode);
+    /**
+     * record() for a command that wrote @p out from the log @p logPath: success if the log
+     * verified (or nothing was verified), else the integrity failure, printed (a PDF report
+     * says so on page 1).
+     */
+    int recordReport(AuditLog &log, bool verified, const QString &logPath, const QString &out);
 
 private:
     TrailUseRecorder() = default;
