@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <qmsaudit/keyfileprovider.h>
 
+#include "crypto/privatekeyfile_p.h"
+
 #include <openssl/crypto.h>
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -33,13 +34,6 @@ QString systemError(int err)
     return QString::fromLocal8Bit(std::strerror(err));
 }
 
-/// Wipes a stack buffer on every return path.
-template<std::size_t N>
-struct WipedBuffer {
-    std::array<char, N> bytes{};
-    ~WipedBuffer() { OPENSSL_cleanse(bytes.data(), bytes.size()); }
-};
-
 } // namespace
 
 KeyFileProvider::KeyFileProvider(QString path)
@@ -54,48 +48,16 @@ QString KeyFileProvider::description() const
 
 Result<SecretKey> KeyFileProvider::fetchKey() const
 {
-    const QByteArray nativePath = m_path.toLocal8Bit();
-    // Check the type before open(): opening a FIFO for reading blocks until a writer appears, so
-    // a key "file" that is a FIFO would hang every command. O_NONBLOCK covers the race with a
-    // file replaced between stat() and open(); fstat() below checks what was really opened.
-    struct stat before{};
-    if (::stat(nativePath.constData(), &before) == 0 && !S_ISREG(before.st_mode))
-        return Error(ErrorCode::KeyUnavailable, QStringLiteral("The key file %1 is not a regular file.").arg(m_path));
-    const int fd = ::open(nativePath.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) {
-        const int err = errno;
-        return Error(err == ENOENT ? ErrorCode::NotFound : ErrorCode::KeyUnavailable,
-                     QStringLiteral("Cannot read the key file %1: %2.").arg(m_path, systemError(err)));
-    }
-    struct FdCloser {
-        int fd;
-        ~FdCloser() { ::close(fd); }
-    } closer{fd};
-
-    struct stat st{};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return Error(ErrorCode::KeyUnavailable, QStringLiteral("The key file %1 is not a regular file.").arg(m_path));
-    if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-        return Error(ErrorCode::KeyUnavailable,
-                     QStringLiteral("The key file %1 is accessible by group or others (mode %2); run chmod 600 on it.")
-                         .arg(m_path)
-                         .arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
-    }
+    auto file = PrivateKeyFile::open(m_path, QStringLiteral("key file"));
+    if (!file)
+        return file.error();
 
     // Room for the 64 hex digits, a newline (CR LF too) and one byte to detect overlong files.
     WipedBuffer<kHexChars + 3> buffer;
-    std::size_t total = 0;
-    while (total < buffer.bytes.size()) {
-        const ssize_t n = ::read(fd, buffer.bytes.data() + total, buffer.bytes.size() - total);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return Error(ErrorCode::KeyUnavailable, QStringLiteral("Cannot read the key file %1: %2.").arg(m_path, systemError(errno)));
-        if (n == 0)
-            break;
-        total += std::size_t(n);
-    }
-    std::size_t length = total;
+    const auto total = file->read(buffer.bytes.data(), buffer.bytes.size());
+    if (!total)
+        return total.error();
+    std::size_t length = *total;
     if (length > 0 && buffer.bytes[length - 1] == '\n')
         --length;
     if (length > 0 && buffer.bytes[length - 1] == '\r')
