@@ -2,6 +2,7 @@
 #include "integrity/chainverifier_p.h"
 
 #include "integrity/chaincheck_p.h"
+#include "integrity/merklecheck_p.h"
 #include "integrity/summarycheck_p.h"
 #include "integrity/textindexcheck_p.h"
 #include "storage/connection_p.h"
@@ -110,6 +111,7 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
     // The rows become a stream of records for ChainCheck, which checks any such stream.
     SummaryCheck summary(connection);
     ChainCheck check(report.headHash, report, &summary);
+    MerkleCheck tree(connection);
     while (true) {
         auto row = select->step();
         if (!row) {
@@ -118,6 +120,7 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
         }
         if (!*row) {
             summary.finish(report);
+            tree.finish(report);
             break;
         }
         StoredRecord record;
@@ -136,6 +139,7 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
         columns.objectTitle = select->textView(8);
         columns.reason = select->textView(9);
         check.add(record);
+        tree.add(record.payload);
         text.addEvent(record.seq, columns.objectTitle, columns.reason);
         if (report.eventCount % VerificationControl::ProgressInterval == 0) {
             if (isCancelled())

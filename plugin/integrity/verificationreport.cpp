@@ -19,6 +19,7 @@ QString findingKindName(VerificationFinding::Kind kind)
     case K::StorageDamaged: return QStringLiteral("storage damaged");
     case K::TextIndexMismatch: return QStringLiteral("text index mismatch");
     case K::SummaryMismatch: return QStringLiteral("summary mismatch");
+    case K::MerkleMismatch: return QStringLiteral("Merkle tree mismatch");
     }
     return QStringLiteral("unknown");
 }

@@ -104,6 +104,10 @@ Result<void> AuditLogPrivate::connect()
             if (auto r = RollupWriter(*m_connection).rebuild(head->recordedAtUs); !r)
                 return r;
         }
+        if (meta->schemaVersion < 8) { // the tree of layout 8 is hashed here, not in SQL
+            if (auto r = MerkleTreeWriter::build(*m_connection); !r)
+                return r;
+        }
         if (auto r = transaction.commit(); !r)
             return r;
         meta->schemaVersion = Schema::CurrentVersion;
@@ -147,6 +151,7 @@ void AuditLogPrivate::setKey(SecretKey key)
 
 void AuditLogPrivate::dropStatements()
 {
+    m_tree.reset();
     m_rollups.reset();
     m_summary.reset();
     m_insertText.reset();
@@ -195,6 +200,10 @@ Result<void> AuditLogPrivate::beginAppend(PendingAppend &pending)
         if (auto r = m_rollups->closeDay(RollupWriter::dayStartUs(head->recordedAtUs)); !r)
             return r;
     }
+    if (!m_tree)
+        m_tree.emplace(**connection);
+    if (auto r = m_tree->begin(head->seq); !r)
+        return r;
     pending.lastHash = head->hash;
     pending.lastSeq = head->seq;
     pending.firstSeq = head->seq + 1;
@@ -241,6 +250,8 @@ Result<qint64> AuditLogPrivate::insertEvent(PendingAppend &pending, Event event)
     insertText.reset();
     if (!indexed)
         return indexed.error();
+    if (auto r = m_tree->append(payload); !r)
+        return r.error();
     m_summary->count(event);
     pending.lastHash = hash;
     pending.lastSeq = event.seq;
@@ -259,6 +270,7 @@ Result<void> AuditLogPrivate::commitAppend(PendingAppend &pending)
         return resolveUncertainCommit(committed.error(), pending.lastSeq, pending.lastHash);
     }
     pending.transaction.reset();
+    m_tree->commit();
     return {};
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "merkle/merkletreewriter_p.h"
 #include "rollup/rollupwriter_p.h"
 #include "storage/connection_p.h"
 #include "storage/schema_p.h"
@@ -68,6 +69,7 @@ public:
     std::optional<Statement> m_insertText;
     std::optional<SummaryWriter> m_summary; ///< reset with m_insert: its statements belong to m_connection
     std::optional<RollupWriter> m_rollups;  ///< likewise
+    std::optional<MerkleTreeWriter> m_tree; ///< likewise
     mutable QMutex m_mutex;
     QMutex m_readerMutex; ///< guards m_reader and m_key changes; taken after m_mutex, never before
     std::shared_ptr<EventReader> m_reader;

@@ -3,6 +3,9 @@
 
 #include "integrity/canonicalencoding_p.h"
 #include "integrity/chainverifier_p.h"
+#include "merkle/compactrange_p.h"
+#include "merkle/merkleproofs_p.h"
+#include "merkle/storedsubtreehashes_p.h"
 #include "query/querybuilder_p.h"
 #include "query/textmatch_p.h"
 #include "storage/schemasql_p.h"
@@ -396,6 +399,70 @@ Result<ChainHead> EventReader::head() const
     if (!*row)
         return ChainHead{0, d->m_meta.genesis(), 0};
     return ChainHead{select->int64(0), select->blob(1), select->int64(2)};
+}
+
+Result<TreeHead> EventReader::treeHead() const
+{
+    QMutexLocker lock(&d->m_mutex);
+    auto size = EventReaderPrivate::headSeq(*d->m_connection);
+    if (!size)
+        return size.error();
+    lock.unlock();
+    return treeHeadAt(*size);
+}
+
+Result<qint64> EventReaderPrivate::checkTreeSize(qint64 size) const
+{
+    auto head = headSeq(*m_connection);
+    if (!head)
+        return head.error();
+    if (size < 0 || size > *head) {
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("%1 has %2 events; it has no tree of %3.").arg(m_path).arg(*head).arg(size));
+    }
+    return *head;
+}
+
+Result<TreeHead> EventReader::treeHeadAt(qint64 size) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    if (auto checked = d->checkTreeSize(size); !checked)
+        return checked.error();
+    auto range = CompactRange::restore(StoredSubtreeHashes(*d->m_connection), size);
+    if (!range)
+        return range.error();
+    return TreeHead{size, range->root()};
+}
+
+Result<InclusionProof> EventReader::inclusionProof(qint64 seq, qint64 treeSize) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    if (auto checked = d->checkTreeSize(treeSize); !checked)
+        return checked.error();
+    if (seq < 1 || seq > treeSize)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("Seq %1 is not in a tree of %2 events.").arg(seq).arg(treeSize));
+    const StoredSubtreeHashes hashes(*d->m_connection);
+    auto leaf = hashes.hash(0, seq - 1);
+    if (!leaf)
+        return leaf.error();
+    auto path = MerkleProofs::inclusion(hashes, seq - 1, treeSize);
+    if (!path)
+        return path.error();
+    return InclusionProof{seq, treeSize, *leaf, *path};
+}
+
+Result<ConsistencyProof> EventReader::consistencyProof(qint64 oldSize, qint64 newSize) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    if (auto checked = d->checkTreeSize(newSize); !checked)
+        return checked.error();
+    if (oldSize < 0 || oldSize > newSize) {
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("A tree of %1 events cannot be a prefix of one of %2.").arg(oldSize).arg(newSize));
+    }
+    auto proof = MerkleProofs::consistency(StoredSubtreeHashes(*d->m_connection), oldSize, newSize);
+    if (!proof)
+        return proof.error();
+    return ConsistencyProof{oldSize, newSize, *proof};
 }
 
 Result<QString> EventReader::queryPlan(const EventFilter &filter, PageRequest::Order order) const

@@ -51,7 +51,7 @@ Result<void> Schema::create(Connection &connection, const Meta &meta)
 {
     for (const char *sql :
          {SchemaSql::Create, SchemaSql::CreateText, SchemaSql::RefuseReplacingMeta, SchemaSql::CreateReadIndexes, SchemaSql::CreateSummary,
-          SchemaSql::CreateRollups}) {
+          SchemaSql::CreateRollups, SchemaSql::CreateMerkle}) {
         if (auto r = connection.exec(sql); !r)
             return r;
     }
@@ -141,6 +141,7 @@ Result<void> Schema::migrate(Connection &connection, int fromVersion)
         {4, {SchemaSql::DropSummary, SchemaSql::CreateSummary, SchemaSql::RebuildSummary}},
         {5, {SchemaSql::PartitionTextIndex}},
         {6, {SchemaSql::CreateRollups}}, // AuditLogPrivate::connect() then fills them (RollupWriter::rebuild)
+        {7, {SchemaSql::CreateMerkle}},  // and hashes the tree (MerkleTreeWriter::build)
     };
     int version = fromVersion;
     for (const Step &step : steps) {

@@ -25,7 +25,8 @@ public:
     /// lose NOT NULL, so that updating them keeps no statement journal. 6: the text index is
     /// partitioned by seq (SchemaSql::CreateText). 7: per-month rollups for the management
     /// review and a partial index of changes without a reason (SchemaSql::CreateRollups).
-    static constexpr int CurrentVersion = 7;
+    /// 8: the Merkle tree over the events (SchemaSql::CreateMerkle).
+    static constexpr int CurrentVersion = 8;
 
     /// What the meta table records about a log.
     struct Meta {

@@ -187,6 +187,38 @@ CREATE INDEX IF NOT EXISTS ix_events_submit ON events (object_id, object_type, s
     WHERE action = 'submit' AND outcome = 'success';
 )sql";
 
+/// Layout 8: the Merkle tree over the events (RFC 9162, docs/merkle.md). Leaf i is the canonical
+/// encoding of seq i + 1 (the payload column). Each row is the root of a perfect subtree of
+/// 2^level leaves from leaf idx * 2^level on, written by the append that completed it, in that
+/// append's transaction. Level 0 is not stored: a leaf hash is SHA-256(0x00 || payload), one read
+/// away. That keeps the table at about one row per event, and proofs at O(log n) look-ups.
+/// Hashed data, unlike the summary: a checkpoint signs a root computed from these rows, so they
+/// are append-only like the events, and verify recomputes every one of them from the payloads.
+inline constexpr const char *CreateMerkle = R"sql(
+CREATE TABLE IF NOT EXISTS merkle_subtree (
+    level INTEGER NOT NULL CHECK (level >= 1),
+    idx   INTEGER NOT NULL CHECK (idx >= 0),
+    hash  BLOB NOT NULL CHECK (length(hash) = 32),
+    PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS merkle_subtree_no_update BEFORE UPDATE ON merkle_subtree BEGIN
+    SELECT RAISE(ABORT, 'the Merkle tree is append-only: its hashes cannot be updated');
+END;
+CREATE TRIGGER IF NOT EXISTS merkle_subtree_no_delete BEFORE DELETE ON merkle_subtree BEGIN
+    SELECT RAISE(ABORT, 'the Merkle tree is append-only: its hashes cannot be deleted');
+END;
+)sql";
+inline constexpr const char *InsertSubtree = "INSERT INTO merkle_subtree (level, idx, hash) VALUES (?1, ?2, ?3)";
+inline constexpr const char *SelectSubtree = "SELECT hash FROM merkle_subtree WHERE level = ?1 AND idx = ?2";
+/// The leaf data of seq ?1.
+inline constexpr const char *SelectPayloadAt = "SELECT payload FROM events WHERE seq = ?1";
+/// Every stored subtree of one level in index order: verify compares them with the recomputed tree.
+inline constexpr const char *SelectSubtreesOfLevel = "SELECT idx, hash FROM merkle_subtree WHERE level = ?1 ORDER BY idx";
+/// A stored subtree above level ?1, where a tree of the events has none.
+inline constexpr const char *SelectSubtreeAboveLevel = "SELECT level, idx FROM merkle_subtree WHERE level > ?1 LIMIT 1";
+/// The payloads in seq order, from ?1 on: building the tree of an older log (migration to layout 8).
+inline constexpr const char *SelectPayloadsFrom = "SELECT seq, payload FROM events WHERE seq >= ?1 ORDER BY seq";
+
 inline constexpr const char *ClearRollups = R"sql(
 DELETE FROM rollup_object_month;
 DELETE FROM rollup_object;

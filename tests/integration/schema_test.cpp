@@ -14,8 +14,11 @@ using namespace QmsAudit::Test;
 
 namespace {
 
+/// Layout 8 added the Merkle tree (dropping a table fires no delete trigger).
+#define QMSAUDIT_BEFORE_LAYOUT_8 "DROP TABLE merkle_subtree;\n"
+
 /// Layout 7 added the per-month rollups and the index of changes without a reason.
-#define QMSAUDIT_BEFORE_LAYOUT_7 \
+#define QMSAUDIT_BEFORE_LAYOUT_7 QMSAUDIT_BEFORE_LAYOUT_8 \
     "DROP TABLE rollup_object_month; DROP TABLE rollup_actor_month; DROP TABLE rollup_cycle;\n" \
     "DROP INDEX ix_events_change_without_reason; DROP INDEX ix_events_submit;\n"
 
@@ -63,9 +66,9 @@ TEST(Schema, NewLogsUseTheCurrentLayout)
 {
     TestLogDir dir;
     auto log = dir.create();
-    EXPECT_EQ(log->schemaVersion(), 7);
+    EXPECT_EQ(log->schemaVersion(), 8);
     log.reset();
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("7"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("8"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'genesis';")), QStringLiteral("v2"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_events_actor_action';")),
               QStringLiteral("1"));
@@ -84,7 +87,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 7);
+        EXPECT_EQ(log->schemaVersion(), 8);
         Event e = sampleEvent(2);
         e.object.title = QStringLiteral("Zirconia gauge block");
         ASSERT_TRUE(log->append(e));
@@ -96,7 +99,7 @@ TEST(Schema, VersionOneLogIsMigratedOnOpenAndIndexesEachEventOnce)
         EXPECT_EQ(page->events.first().seq, 2);
         EXPECT_TRUE(log->verify().ok);
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("7"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("8"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'events_text_insert';")), QStringLiteral("0"));
     // One text-index row per event: the old trigger and the writer did not both index seq 2.
     EXPECT_EQ(shellValue(dir, QStringLiteral("CREATE VIRTUAL TABLE temp.terms USING fts4aux(main, events_text);\n"
@@ -112,7 +115,7 @@ TEST(Schema, VersionTwoLogGainsTheReplaceTriggerAndKeepsItsGenesis)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 7);
+        EXPECT_EQ(log->schemaVersion(), 8);
         ASSERT_TRUE(log->append(sampleEvent(0)));
         ASSERT_TRUE(log->append(sampleEvent(2)));
         EXPECT_TRUE(log->verify().ok); // chained from the v1 genesis, as the log was created
@@ -138,7 +141,7 @@ TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 7);
+        EXPECT_EQ(log->schemaVersion(), 8);
         EventFilter f;
         f.actorId = QStringLiteral("user1");
         f.actions = {Action::Edit};
@@ -158,7 +161,7 @@ TEST(Schema, VersionThreeLogGetsTheReadIndexesAndTheSummaryOnOpen)
         const auto report = log->verify();
         EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("7"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("8"));
     EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_actor_action';")), QStringLiteral("1"));
 }
 
@@ -186,7 +189,7 @@ TEST(Schema, VersionFourLogGetsSummaryCountsWithoutNotNullOnOpen)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 7);
+        EXPECT_EQ(log->schemaVersion(), 8);
         ASSERT_TRUE(log->append(sampleEvent(30)));
         auto stats = log->statistics(std::nullopt, std::nullopt);
         ASSERT_TRUE(stats);
@@ -195,7 +198,7 @@ TEST(Schema, VersionFourLogGetsSummaryCountsWithoutNotNullOnOpen)
         const auto report = log->verify();
         EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
-    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("7"));
+    EXPECT_EQ(shellValue(dir, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version';")), QStringLiteral("8"));
     for (const char *table : {"summary_day", "summary_day_actor"}) {
         const QString sql = shellValue(dir, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = '%1';").arg(QLatin1StringView(table)));
         EXPECT_TRUE(sql.contains(QStringLiteral("events      INTEGER,")) || sql.contains(QStringLiteral("events   INTEGER,"))) << sql.toStdString();
@@ -226,11 +229,11 @@ TEST(Schema, VersionFiveLogGetsAPartitionedTextIndexOnOpen)
     // A reader cannot migrate: it says how to upgrade instead of failing on the first text query.
     auto reader = EventReader::open(dir.logPath(), dir.keys());
     ASSERT_FALSE(reader);
-    EXPECT_TRUE(reader.error().message().contains(QStringLiteral("upgrades it to version 7"))) << reader.error().message().toStdString();
+    EXPECT_TRUE(reader.error().message().contains(QStringLiteral("upgrades it to version 8"))) << reader.error().message().toStdString();
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 7);
+        EXPECT_EQ(log->schemaVersion(), 8);
         Event e = sampleEvent(30);
         e.object.title = QStringLiteral("Torque wrench 30");
         ASSERT_TRUE(log->append(e));
@@ -273,7 +276,7 @@ TEST(Schema, VersionSixLogGetsItsRollupsCountedOnOpen)
     {
         auto log = dir.open();
         ASSERT_TRUE(log);
-        EXPECT_EQ(log->schemaVersion(), 7);
+        EXPECT_EQ(log->schemaVersion(), 8);
         const auto report = log->verify();
         EXPECT_TRUE(report.ok) << report.summary().toStdString();
     }
@@ -285,6 +288,37 @@ TEST(Schema, VersionSixLogGetsItsRollupsCountedOnOpen)
     for (int i = 1; i <= 60; ++i)
         closedDays += (1'780'000'000'000'000 + i * 9 * 3'600'000'000LL) / day < clock.nowUtcMicros() / day;
     EXPECT_TRUE(written.endsWith(QStringLiteral(" %1").arg(closedDays))) << written.toStdString() << " " << closedDays;
+}
+
+TEST(Schema, VersionSevenLogGetsItsMerkleTreeHashedOnOpen)
+{
+    TestLogDir dir;
+    {
+        auto log = dir.create();
+        for (int i = 0; i < 45; ++i) // 45 = 32 + 8 + 4 + 1: a compact range of four subtrees
+            ASSERT_TRUE(log->append(sampleEvent(i)));
+    }
+    const QString treeRows = QStringLiteral("SELECT count(*) || ' ' || hex(group_concat(hash, '')) FROM "
+                                            "(SELECT hash FROM merkle_subtree ORDER BY level, idx);");
+    const QString written = shellValue(dir, treeRows);
+    // One row per perfect subtree above the leaves: 22 + 11 + 5 + 2 + 1 = n - popcount(n).
+    EXPECT_TRUE(written.startsWith(QStringLiteral("41 "))) << written.toStdString();
+    const auto r = runSqlcipher(dir.logPath(), dir.keyHex(), QStringLiteral(
+        QMSAUDIT_BEFORE_LAYOUT_8
+        "UPDATE meta SET value = '7' WHERE key = 'schema_version';"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    {
+        auto log = dir.open();
+        ASSERT_TRUE(log);
+        EXPECT_EQ(log->schemaVersion(), 8);
+    }
+    // Hashed on open from the payloads: the same rows the writer kept append by append.
+    EXPECT_EQ(shellValue(dir, treeRows), written);
+    auto log = dir.open();
+    ASSERT_TRUE(log->append(sampleEvent(45)));
+    const auto report = log->verify();
+    EXPECT_TRUE(report.ok) << report.summary().toStdString();
+    EXPECT_TRUE(shellValue(dir, treeRows).startsWith(QStringLiteral("42 ")));
 }
 
 TEST(Schema, NewerLayoutIsRefusedAndLeftUntouched)

@@ -6,6 +6,7 @@
 #include <qmsaudit/eventfilter.h>
 #include <qmsaudit/keyprovider.h>
 #include <qmsaudit/logstatistics.h>
+#include <qmsaudit/merkleproof.h>
 #include <qmsaudit/periodaggregates.h>
 #include <qmsaudit/qmsaudit_export.h>
 #include <qmsaudit/result.h>
@@ -76,6 +77,14 @@ public:
      */
     Result<qint64> forEach(const EventFilter &filter, const std::function<bool(const Event &)> &visit) const;
     Result<ChainHead> head() const;
+    /// The Merkle tree over all events now (docs/merkle.md): what a checkpoint signs.
+    Result<TreeHead> treeHead() const;
+    /// The tree over the first @p size events, for any size up to the head's seq.
+    Result<TreeHead> treeHeadAt(qint64 size) const;
+    /// Proof that event @p seq is in the tree of the first @p treeSize events (seq <= treeSize).
+    Result<InclusionProof> inclusionProof(qint64 seq, qint64 treeSize) const;
+    /// Proof that the tree of @p oldSize events is a prefix of the one of @p newSize.
+    Result<ConsistencyProof> consistencyProof(qint64 oldSize, qint64 newSize) const;
     /// SQLite's EXPLAIN QUERY PLAN for the page query() would run (diagnostics and tests).
     Result<QString> queryPlan(const EventFilter &filter, PageRequest::Order order = PageRequest::Order::OldestFirst) const;
     /// AuditLog::verify() on connections of its own; @p control reports progress and cancels.

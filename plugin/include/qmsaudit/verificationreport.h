@@ -25,6 +25,7 @@ struct VerificationFinding {
         StorageDamaged,    ///< SQLCipher rejected a page (HMAC failure) or the b-tree is corrupt
         TextIndexMismatch, ///< the full-text index lists words an event lacks, or lacks words it has
         SummaryMismatch,   ///< the per-day summary behind statistics disagrees with the events
+        MerkleMismatch,    ///< a stored Merkle subtree hash does not follow from the events, or is missing or stray
     };
     Kind kind;
     qint64 seq = 0; ///< the first seq affected (0 where no seq can be named)
@@ -54,6 +55,7 @@ struct QMSAUDIT_EXPORT VerificationReport {
     qint64 eventCount = 0;    ///< records read
     qint64 lastSeq = 0;       ///< seq of the last readable record
     QByteArray headHash;      ///< hash of the last record (the value to anchor externally)
+    QByteArray treeRoot;      ///< Merkle root of the records read (a tree of eventCount leaves), recomputed from them
     QList<VerificationFinding> findings;
 
     /// The first bad seq, or 0 if none can be named.
