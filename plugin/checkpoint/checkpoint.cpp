@@ -43,6 +43,11 @@ std::optional<qint64> parseTreeSize(QByteArrayView digits)
 
 } // namespace
 
+QString Checkpoint::defaultOrigin(const QString &logId)
+{
+    return QStringLiteral("qmsaudit/") + logId;
+}
+
 Result<Checkpoint> Checkpoint::create(QString origin, qint64 treeSize, QByteArray rootHash, QStringList extensions)
 {
     if (origin.isEmpty())

@@ -149,7 +149,7 @@ Result<QList<qsizetype>> SignedNote::verify(const QList<CheckpointVerifier> &tru
             if (s.keyName != key.name() || s.keyId != key.keyId())
                 continue;
             if (!key.verify(m_text, s.signature)) {
-                return Error(ErrorCode::IntegrityFailure,
+                return Error(ErrorCode::SignatureInvalid,
                              QStringLiteral("The signature by the trusted key %1 does not verify: the note was changed after signing.")
                                  .arg(keyLabel(key.name(), key.keyId())));
             }
@@ -165,7 +165,7 @@ Result<QList<qsizetype>> SignedNote::verify(const QList<CheckpointVerifier> &tru
         QStringList signers;
         for (const NoteSignature &s : m_signatures)
             signers.append(keyLabel(s.keyName, s.keyId));
-        return Error(ErrorCode::IntegrityFailure,
+        return Error(ErrorCode::SignatureInvalid,
                      QStringLiteral("The note has no signature by a trusted key (trusted: %1; signed by: %2).")
                          .arg(trustedLabels.isEmpty() ? QStringLiteral("none") : trustedLabels.join(QLatin1String(", ")),
                               signers.isEmpty() ? QStringLiteral("nobody") : signers.join(QLatin1String(", "))));

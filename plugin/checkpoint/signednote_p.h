@@ -56,7 +56,7 @@ public:
 
     /**
      * Checks the signatures of the @p trusted keys (matched by key name and key ID) and returns
-     * the indexes into @p trusted of those whose signature verified, ascending. IntegrityFailure
+     * the indexes into @p trusted of those whose signature verified, ascending. SignatureInvalid
      * when a matching signature does not verify or when none of @p trusted signed the note.
      */
     Result<QList<qsizetype>> verify(const QList<CheckpointVerifier> &trusted) const;

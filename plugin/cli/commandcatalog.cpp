@@ -388,11 +388,15 @@ std::string CommandCatalog::exitCodesHelp()
            "  2  the log cannot be opened: not found, wrong key, not a QmsAudit log, not\n"
            "     encrypted, SQLCipher unavailable, key unavailable (missing or unsafe key\n"
            "     file, unset or empty passphrase variable)\n"
-           "  3  integrity failure: verification failed or the log is damaged\n"
+           "  3  integrity failure: verification failed, the log is damaged, or it is\n"
+           "     shorter than or inconsistent with a checkpoint; a pack's file or proof\n"
+           "     does not match"
            "  4  I/O error, lock timeout or internal error\n"
            "  5  the command did its work, but could not record this use of the trail\n"
            "     in the log, which is writable\n"
-           "  6  anomalies, review-report: the --rules file cannot be read or is invalid\n";
+           "  6  anomalies, review-report: the --rules file cannot be read or is invalid\n"
+           "  7  a checkpoint or evidence pack is not signed by the trusted key (forged,\n"
+           "     signed by another key, or checked with the wrong public key)\n";
 }
 
 } // namespace QmsAudit::Cli

@@ -22,6 +22,8 @@ ExitStatus exitStatusFor(ErrorCode code)
         return ExitStatus::CannotOpen;
     case ErrorCode::IntegrityFailure:
         return ExitStatus::Integrity;
+    case ErrorCode::SignatureInvalid:
+        return ExitStatus::BadSignature;
     case ErrorCode::IoError:
     case ErrorCode::Busy:
     case ErrorCode::Internal:

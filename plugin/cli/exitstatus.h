@@ -14,6 +14,7 @@ enum class ExitStatus : int {
     Io = 4,         ///< I/O error, lock timeout, internal error
     NotRecorded = 5, ///< a reading command did its work, but could not record it in the writable log
     BadRules = 6,   ///< anomalies: the --rules file cannot be read or is invalid
+    BadSignature = 7, ///< a checkpoint or evidence pack is not signed by the trusted key (forged, another key)
 };
 
 /// The one place that maps library error codes to exit codes.

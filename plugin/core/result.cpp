@@ -18,6 +18,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::EncryptionUnavailable: return QStringLiteral("encryption_unavailable");
     case ErrorCode::KeyUnavailable: return QStringLiteral("key_unavailable");
     case ErrorCode::IntegrityFailure: return QStringLiteral("integrity_failure");
+    case ErrorCode::SignatureInvalid: return QStringLiteral("signature_invalid");
     case ErrorCode::IoError: return QStringLiteral("io_error");
     case ErrorCode::Busy: return QStringLiteral("busy");
     case ErrorCode::Internal: return QStringLiteral("internal");

@@ -401,6 +401,21 @@ Result<ChainHead> EventReader::head() const
     return ChainHead{select->int64(0), select->blob(1), select->int64(2)};
 }
 
+Result<QByteArray> EventReader::encodingAt(qint64 seq) const
+{
+    QMutexLocker lock(&d->m_mutex);
+    auto select = d->m_connection->prepare(SchemaSql::SelectPayloadAt);
+    if (!select)
+        return select.error();
+    select->bind(1, seq);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error(ErrorCode::NotFound, QStringLiteral("There is no event with seq %1 in %2.").arg(seq).arg(d->m_path));
+    return select->blob(0);
+}
+
 Result<TreeHead> EventReader::treeHead() const
 {
     QMutexLocker lock(&d->m_mutex);

@@ -105,6 +105,7 @@ TEST_F(MerkleTreeTest, InclusionAndConsistencyProofsVerifyForEverySizeAndSeq)
         for (qint64 seq = 1; seq <= size; ++seq) {
             const InclusionProof proof = reader->inclusionProof(seq, size).value();
             EXPECT_EQ(proof.leafHash, InclusionProof::leafHashOf(CanonicalEncoding::encode(reader->eventAt(seq).value())));
+            EXPECT_EQ(proof.leafHash, InclusionProof::leafHashOf(reader->encodingAt(seq).value()));
             EXPECT_TRUE(proof.verify(head.rootHash)) << seq << " in " << size;
             // The proof of one event does not prove another.
             InclusionProof other = proof;
@@ -130,6 +131,7 @@ TEST_F(MerkleTreeTest, ProofsBeyondTheHeadAreRefusedWithTheEventCount)
                                reader->consistencyProof(5, 4).error()}) {
         EXPECT_EQ(error.code(), ErrorCode::InvalidArgument) << error.message().toStdString();
     }
+    EXPECT_EQ(reader->encodingAt(6).error().code(), ErrorCode::NotFound);
     EXPECT_TRUE(reader->treeHeadAt(6).error().message().contains(QStringLiteral("has 5 events"))) << reader->treeHeadAt(6).error().message().toStdString();
 }
 

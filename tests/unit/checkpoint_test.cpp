@@ -151,7 +151,7 @@ TEST(CheckpointNote, OpenNeedsATrustedKey)
     const QByteArray note = CheckpointNote::sign(checkpoint(5), testSigner(kOrigin)).value();
     auto opened = CheckpointNote::open(note, {verifierFromKey(GoNote::PeterVerifierKey)});
     ASSERT_FALSE(opened);
-    EXPECT_EQ(opened.error().code(), ErrorCode::IntegrityFailure);
+    EXPECT_EQ(opened.error().code(), ErrorCode::SignatureInvalid);
     EXPECT_FALSE(CheckpointNote::open(note, {}));
     // The same key under another name is another signed-note key.
     EXPECT_FALSE(CheckpointNote::open(note, {testSigner(QStringLiteral("qms.example/other")).verifier()}));

@@ -94,7 +94,7 @@ TEST(SignedNote, NoteWithoutTrustedSignatureIsRefused)
                                                      QList<CheckpointVerifier>{verifierFromKey(GoNote::EnochVerifierKey)}}) {
         auto verified = note.verify(trusted);
         ASSERT_FALSE(verified);
-        EXPECT_EQ(verified.error().code(), ErrorCode::IntegrityFailure);
+        EXPECT_EQ(verified.error().code(), ErrorCode::SignatureInvalid);
         EXPECT_TRUE(verified.error().message().contains(QStringLiteral("no signature by a trusted key"))) << verified.error().message().toStdString();
         EXPECT_TRUE(verified.error().message().contains(QStringLiteral("PeterNeumann+c74f20a3")));
     }
@@ -116,7 +116,7 @@ TEST(SignedNote, EveryBitFlipOfTheTextIsRefused)
             }
             auto verified = note->verify({peter});
             ASSERT_FALSE(verified) << "byte " << i << " bit " << bit;
-            EXPECT_EQ(verified.error().code(), ErrorCode::IntegrityFailure);
+            EXPECT_EQ(verified.error().code(), ErrorCode::SignatureInvalid);
             ++checked;
         }
     }
@@ -162,7 +162,7 @@ TEST(SignedNote, SignatureOfAnotherKeyUnderATrustedNameAndIdIsRefused)
     ASSERT_TRUE(forged.addSignature({QStringLiteral("PeterNeumann"), 0xc74f20a3u, otherSignature}));
     auto verified = parsed(forged.encoded()).verify({verifierFromKey(GoNote::PeterVerifierKey)});
     ASSERT_FALSE(verified);
-    EXPECT_EQ(verified.error().code(), ErrorCode::IntegrityFailure);
+    EXPECT_EQ(verified.error().code(), ErrorCode::SignatureInvalid);
     EXPECT_EQ(verified.error().message(),
               QStringLiteral("The signature by the trusted key PeterNeumann+c74f20a3 does not verify: the note was changed after signing."));
 }

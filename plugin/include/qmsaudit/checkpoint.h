@@ -34,6 +34,10 @@ public:
      */
     static Result<Checkpoint> create(QString origin, qint64 treeSize, QByteArray rootHash, QStringList extensions = {});
 
+    /// The origin of a log's checkpoints unless the host names one: "qmsaudit/<log id>", unique
+    /// per log, so that a checkpoint of one log is never taken for one of another.
+    static QString defaultOrigin(const QString &logId);
+
     /**
      * Parses a checkpoint body strictly: UTF-8 lines each ending in a newline, no empty line,
      * the size in decimal without sign or leading zeros, the root as canonical base64 of exactly

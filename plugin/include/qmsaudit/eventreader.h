@@ -77,6 +77,8 @@ public:
      */
     Result<qint64> forEach(const EventFilter &filter, const std::function<bool(const Event &)> &visit) const;
     Result<ChainHead> head() const;
+    /// The stored canonical encoding of event @p seq: what its chain hash and its Merkle leaf hash.
+    Result<QByteArray> encodingAt(qint64 seq) const;
     /// The Merkle tree over all events now (docs/merkle.md): what a checkpoint signs.
     Result<TreeHead> treeHead() const;
     /// The tree over the first @p size events, for any size up to the head's seq.

@@ -31,6 +31,7 @@ enum class ErrorCode {
     QueueFull,         ///< the recording queue stayed full past the back-pressure timeout
     Unavailable,       ///< the trail is unavailable (fail_closed after a failure) or not open
     Cancelled,         ///< the caller cancelled the operation (a view's count that a new filter superseded)
+    SignatureInvalid,  ///< a signature does not verify with the trusted key, or no trusted key signed (checkpoints, packs)
 };
 
 /// Stable lower-case name of an error code ("wrong_key"), for logs and JSON.
