@@ -18,6 +18,7 @@
 #include "rekeycommand.h"
 #include "statscommand.h"
 #include "verifycommand.h"
+#include "verifypackcommand.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Util/Option.h>
@@ -136,6 +137,9 @@ int CliApplication::main(const std::vector<std::string> &args)
             Console::printText(std::cout, HelpPrinter::commandHelp(*m_command));
             return toInt(ExitStatus::Ok);
         }
+        // The one command that reads a file, not a log: the evidence pack is its argument.
+        if (m_command->name == "verify-pack")
+            return VerifyPackCommand::run(CommandOptions(*m_command, m_values), args);
         if (!args.empty()) {
             return Console::usageError(QStringLiteral("Unexpected argument '%1'; run 'qms-audit %2 --help' for the options.")
                                            .arg(Console::fromArg(args.front()), Console::fromArg(m_command->name)));

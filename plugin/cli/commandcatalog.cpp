@@ -176,7 +176,8 @@ std::vector<CommandSpec> buildCatalog()
     commands.push_back({
         "export",
         "write matching events to an evidence file and record its SHA-256",
-        "--log PATH KEY --format jsonl|csv|pdf [--spreadsheet-safe] [--document-report] --out FILE [filters] [--as ID]",
+        "--log PATH KEY (--format jsonl|csv|pdf [--spreadsheet-safe] [--document-report] --out FILE | --pack FILE.zip "
+        "--signing-key KEY.pem [--key-name NAME]) [filters] [--as ID]",
         "Writes every event that matches the filters (the same as query's), oldest first, to FILE in the export form: "
         "JSON Lines, or CSV (RFC 4180), verbatim or with --spreadsheet-safe; or as a PDF evidence report that verifies "
         "the log first and states the result on page 1 (docs/reports.md; at most 25000 events). With --format pdf, "
@@ -185,14 +186,40 @@ std::vector<CommandSpec> buildCatalog()
         "complete. Prints the number of events and the file's SHA-256, and records the export in the log as a "
         "trail_exported event by --as or the operating-system user with the filter, the format, the file's name, its "
         "SHA-256 and the event count; a log you cannot write is left unchanged, with a note on stderr. A PDF report "
-        "of a log that fails verification is written and exits 3.",
+        "of a log that fails verification is written and exits 3. With --pack FILE.zip instead of --format and --out, "
+        "writes an evidence pack an inspector checks offline (docs/evidence-packs.md): events.jsonl, report.pdf, "
+        "proofs.jsonl (per event its canonical encoding and inclusion proof), checkpoint (signed with the Ed25519 key "
+        "of --signing-key, a PEM file readable by its owner only), public-key.pem, README.txt, SHA256SUMS and "
+        "SHA256SUMS.sig, all of one tree size; recorded with format pack. A log that fails verification gets no pack "
+        "and exits 3.",
         withKeyOptions(joined(filterOptions(), {
-            {"format", "FORMAT", "jsonl, csv or pdf (required)", false, {}},
+            {"format", "FORMAT", "jsonl, csv or pdf (required unless --pack)", false, {}},
             {"spreadsheet-safe", {}, "with --format csv: an apostrophe before cells a spreadsheet would run as a formula", false, {}},
             {"document-report", {}, "with --format pdf and --object-id: the document's audit-trail report", false, {}},
             {"out", "FILE", "the file to write (must not exist)", false, {}},
+            {"pack", "FILE.zip", "write an evidence pack instead (must not exist)", false, {}},
+            {"signing-key", "KEY.pem", "with --pack: the Ed25519 private key that signs the checkpoint and SHA256SUMS", false, {}},
+            {"key-name", "NAME", "with --pack: the checkpoint's key name (default: its origin, qmsaudit/<log id>)", false, {}},
             recordedAsOption(),
         })),
+    });
+
+    commands.push_back({
+        "verify-pack",
+        "check an evidence pack offline: signatures, file hashes, proofs and events",
+        "FILE.zip [--trusted-key PUB.pem] [--origin ORIGIN]",
+        "Checks an evidence pack made by export --pack, without the log (docs/evidence-packs.md): SHA256SUMS.sig "
+        "against public-key.pem, and with --trusted-key that public-key.pem is that key; every file against "
+        "SHA256SUMS, and no file unlisted; the checkpoint's signature and, with --origin, its origin; every inclusion "
+        "proof against the checkpoint's root; and that each proof's canonical encoding is the event on the same line "
+        "of events.jsonl. Prints OK with the events and the checkpoint, or FAILED and every finding with its file, "
+        "line and seq. Without --trusted-key the pack is only found self-consistent: anyone holding the private key "
+        "of its public-key.pem could have made it. Exits 3 for a changed, missing or extra file, proof or event, 7 "
+        "for a signature that does not verify or a key other than the trusted one, 4 for a file that is no zip.",
+        {
+            {"trusted-key", "PUB.pem", "the Ed25519 public key (PEM) the pack must be signed with", false, {}},
+            {"origin", "ORIGIN", "the checkpoint's origin must be this one (qmsaudit/<log id>)", false, {}},
+        },
     });
 
     commands.push_back({

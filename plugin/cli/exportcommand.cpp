@@ -5,6 +5,7 @@
 #include "eventwriter.h"
 #include "exitstatus.h"
 #include "guiapplicationscope.h"
+#include "packexportcommand.h"
 #include "terminaltext.h"
 #include "toolidentity.h"
 #include "trailuserecorder.h"
@@ -93,6 +94,8 @@ Result<ExportFormat> exportFormat(const CommandOptions &options, const EventFilt
 
 int ExportCommand::run(const CommandOptions &options)
 {
+    if (options.isSet("pack"))
+        return PackExportCommand::run(options);
     auto filter = options.eventFilter();
     if (!filter)
         return Console::fail(filter.error());
