@@ -29,6 +29,9 @@ Result<EvidencePack::Files> PackArchive::read(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::IoError, QStringLiteral("Cannot read the evidence pack %1: %2.").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
+    // Poco reads anything without a zip's local file header as an empty archive.
+    if (!bytes.startsWith(QByteArrayLiteral("PK\x03\x04")))
+        return Error(ErrorCode::IoError, QStringLiteral("The evidence pack %1 is not a zip file.").arg(path));
     try {
         std::istringstream in(bytes.toStdString());
         const Poco::Zip::ZipArchive archive(in);
