@@ -2,6 +2,8 @@
 #include "cliapplication.h"
 
 #include "anomaliescommand.h"
+#include "checkpointcommand.h"
+#include "consistencycommand.h"
 #include "console.h"
 #include "exitstatus.h"
 #include "generatecommand.h"
@@ -140,6 +142,8 @@ int CliApplication::main(const std::vector<std::string> &args)
         // The one command that reads a file, not a log: the evidence pack is its argument.
         if (m_command->name == "verify-pack")
             return VerifyPackCommand::run(CommandOptions(*m_command, m_values), args);
+        if (m_command->name == "consistency") // its two checkpoint files are arguments too
+            return ConsistencyCommand::run(CommandOptions(*m_command, m_values), args);
         if (!args.empty()) {
             return Console::usageError(QStringLiteral("Unexpected argument '%1'; run 'qms-audit %2 --help' for the options.")
                                            .arg(Console::fromArg(args.front()), Console::fromArg(m_command->name)));
@@ -174,6 +178,7 @@ int CliApplication::dispatch()
         { "review-summary", &ReviewSummaryCommand::run },
         { "review-report", &ReviewReportCommand::run },
         { "verify", &VerifyCommand::run },
+        { "checkpoint", &CheckpointCommand::run },
         { "stats", &StatsCommand::run },
         { "rekey", &RekeyCommand::run },
         { "generate", &GenerateCommand::run },

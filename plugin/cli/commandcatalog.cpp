@@ -59,6 +59,27 @@ std::vector<OptionSpec> reviewPeriodOptions()
     };
 }
 
+/// Where checkpoints are kept besides the file next to the log (AnchorOptions::sinks()).
+std::vector<OptionSpec> anchorOptions(bool withSyslog)
+{
+    std::vector<OptionSpec> options = {
+        {"anchor-dir", "DIR", "anchor directory: one file per checkpoint, never overwritten (repeatable)", true, {}},
+        {"anchor-file", "FILE", "anchor file: every checkpoint appended (repeatable)", true, {}},
+    };
+    if (withSyslog)
+        options.push_back({"syslog", "HOST:PORT", "also send the checkpoint as an RFC 5424 syslog message over UDP (repeatable)", true, {}});
+    return options;
+}
+
+/// Who signs or signed the checkpoints (AnchorOptions::origin() and keyName()).
+std::vector<OptionSpec> checkpointIdentityOptions()
+{
+    return {
+        {"origin", "ORIGIN", "the checkpoint origin (default qmsaudit/<log id>)", false, {}},
+        {"key-name", "NAME", "the signed-note name of the checkpoint key (default: the origin)", false, {}},
+    };
+}
+
 /// @p first, then @p more.
 std::vector<OptionSpec> joined(std::vector<OptionSpec> first, const std::vector<OptionSpec> &more)
 {
@@ -282,11 +303,41 @@ std::vector<CommandSpec> buildCatalog()
         "whatever its result, is recorded in the log as a trail_verified event by --as or the operating-system user, "
         "with the result, the count, the last seq and the head (and the first bad seq); a log you cannot write is left "
         "unchanged, with a note on stderr. No event already in the log is ever changed.",
-        withKeyOptions({
+        joined(withKeyOptions({
             {"expect-head", "SEQ:HEX",
              "also require event SEQ to have hash HEX (a head anchored elsewhere earlier)", false, {}},
+            {"public-key", "PUB.pem", "compare the log with signed checkpoints: the Ed25519 public key that signs them", false, {}},
+            {"checkpoint", "FILE", "a checkpoint kept earlier to compare the log with (repeatable; needs --public-key)", true, {}},
             recordedAsOption(),
-        }),
+        }), joined(anchorOptions(false), checkpointIdentityOptions())),
+    });
+
+    commands.push_back({
+        "checkpoint",
+        "sign the log's Merkle tree head now and anchor it",
+        "--log PATH KEY --signing-key FILE [--anchor-dir DIR] [--anchor-file FILE] [--syslog HOST:PORT]",
+        "Signs a C2SP checkpoint (origin, number of events, Merkle root) with the Ed25519 private key in FILE "
+        "(PEM, as openssl genpkey -algorithm ed25519 makes; readable by its owner only; not the log key), writes it "
+        "to <log>.checkpoint and to every anchor named, and prints it (docs/anchors.md). A checkpoint kept where "
+        "whoever can change the log cannot reach it lets verify --public-key find a log cut short, rolled back "
+        "or rewritten. Exits 3 when an anchor directory holds a different checkpoint of the same size (a fork), "
+        "4 when an anchor cannot be written (the others still get the checkpoint).",
+        joined(withKeyOptions({
+            {"signing-key", "FILE", "the Ed25519 private key (PEM) that signs checkpoints (required)", false, {}},
+        }), joined(anchorOptions(true), checkpointIdentityOptions())),
+    });
+
+    commands.push_back({
+        "consistency",
+        "prove from the log that one signed checkpoint extends an older one",
+        "OLD NEW --log PATH KEY --public-key PUB.pem",
+        "Checks the signatures of the checkpoint files OLD and NEW, that the log extends NEW, and that the log's "
+        "consistency proof (RFC 9162 section 2.1.4) joins OLD's root to NEW's: nothing of OLD's events was changed, "
+        "removed or reordered by the time NEW was made. Prints the proof. Exits 3 when NEW does not extend OLD or "
+        "the log does not extend NEW, 7 when a checkpoint is not signed by the key.",
+        joined(withKeyOptions({
+            {"public-key", "PUB.pem", "the Ed25519 public key that signs the checkpoints (required)", false, {}},
+        }), checkpointIdentityOptions()),
     });
 
     commands.push_back({

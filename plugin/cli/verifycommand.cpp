@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "verifycommand.h"
 
+#include "anchoroptions.h"
 #include "console.h"
 #include "exitstatus.h"
 #include "terminaltext.h"
 #include "trailuserecorder.h"
 #include "valueparsers.h"
+
+#include <qmsaudit/checkpointcheck.h>
+#include <qmsaudit/checkpointpublisher.h>
 
 #include <iostream>
 
@@ -21,6 +25,30 @@ QString describeFinding(const VerificationFinding &finding)
     if (!finding.detail.isEmpty())
         line += QStringLiteral(": ") + TerminalText::escaped(finding.detail);
     return line;
+}
+
+/// The checkpoints to compare the log with: each --checkpoint file, and the newest of the one
+/// beside the log and those of the anchors. Each as (note, where it came from).
+Result<QList<std::pair<QByteArray, QString>>> checkpointsToCompare(const CommandOptions &options, const AuditLog &log, const QString &origin)
+{
+    QList<std::pair<QByteArray, QString>> checkpoints;
+    for (const QString &path : options.values("checkpoint")) {
+        auto note = AnchorOptions::readNote(path);
+        if (!note)
+            return note.error();
+        checkpoints.append({*note, path});
+    }
+    auto newest = CheckpointPublisher::newest(log.path(), origin, AnchorOptions::sinks(options));
+    if (!newest)
+        return newest.error();
+    if (*newest)
+        checkpoints.append(**newest);
+    return checkpoints;
+}
+
+bool comparesCheckpoints(const CommandOptions &options)
+{
+    return options.isSet("public-key") || options.isSet("checkpoint") || options.isSet("anchor-dir") || options.isSet("anchor-file");
 }
 
 } // namespace
@@ -105,8 +133,41 @@ int VerifyCommand::run(const CommandOptions &options)
         anchorLine = QStringLiteral("expected head at seq %1 matches").arg(expected->seq);
     }
 
+    QStringList checkpointLines;
+    if (comparesCheckpoints(options)) {
+        const QString origin = AnchorOptions::origin(options, opened->log->logId());
+        auto key = AnchorOptions::trustedKey(options, AnchorOptions::keyName(options, origin));
+        if (!key)
+            return Console::fail(key.error());
+        auto checkpoints = checkpointsToCompare(options, *opened->log, origin);
+        if (!checkpoints)
+            return Console::fail(checkpoints.error());
+        if (checkpoints->isEmpty())
+            return Console::fail(Error(ErrorCode::NotFound, QStringLiteral("No checkpoint of %1 was found to compare the log with.").arg(origin)));
+        auto reader = opened->log->reader();
+        if (!reader)
+            return Console::fail(reader.error());
+        for (const auto &[note, source] : std::as_const(*checkpoints)) {
+            auto compared = CheckpointCheck::compare(**reader, note, {*key}, origin, source);
+            if (!compared) {
+                Console::printLine(std::cout, QStringLiteral("FAILED: ") + TerminalText::escaped(compared.error().message()));
+                std::cout.flush();
+                use->setAttribute(QStringLiteral("result"), QStringLiteral("failed"));
+                use->setAttribute(QStringLiteral("checkpoint"), source);
+                return use->record(*opened->log, Console::fail(compared.error()));
+            }
+            checkpointLines.append(QStringLiteral("checkpoint %1: the log extends its %2 events, root %3")
+                                       .arg(TerminalText::escaped(source))
+                                       .arg(compared->treeSize())
+                                       .arg(QString::fromLatin1(compared->rootHash().toHex())));
+        }
+        use->setAttribute(QStringLiteral("tree_root"), QString::fromLatin1(report.treeRoot.toHex()));
+    }
+
     Console::printLine(
         std::cout, QStringLiteral("OK %1 events, head %2").arg(report.eventCount).arg(QString::fromLatin1(headHash.toHex())));
+    for (const QString &line : std::as_const(checkpointLines))
+        Console::printLine(std::cout, line);
     if (!anchorLine.isEmpty())
         Console::printLine(std::cout, anchorLine);
     std::cout.flush();

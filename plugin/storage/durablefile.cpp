@@ -45,6 +45,20 @@ struct Fd {
     }
 };
 
+/// Writes all of @p bytes to @p fd and fsyncs it; 0 or the errno.
+int writeAllAndSync(int fd, QByteArrayView bytes)
+{
+    for (qsizetype written = 0; written < bytes.size();) {
+        const ssize_t w = ::write(fd, bytes.data() + written, std::size_t(bytes.size() - written));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return errno;
+        written += w;
+    }
+    return ::fsync(fd) == 0 ? 0 : errno;
+}
+
 } // namespace
 
 Result<void> DurableFile::createEmpty(const QString &path)
@@ -109,6 +123,47 @@ Result<void> DurableFile::remove(const QString &path)
     if (::unlink(native(path).constData()) != 0 && errno != ENOENT)
         return Error(ErrorCode::IoError, QStringLiteral("Cannot remove %1: %2.").arg(path, systemError(errno)));
     if (const int err = syncDirectoryOf(path); err != 0)
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot sync the directory of %1: %2.").arg(path, systemError(err)));
+    return {};
+}
+
+Result<void> DurableFile::replace(const QString &path, QByteArrayView bytes, bool exclusive)
+{
+    if (exclusive && QFileInfo::exists(path))
+        return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists; refusing to overwrite it.").arg(path));
+    const QString temporary = path + QStringLiteral(".tmp");
+    {
+        Fd file{::open(native(temporary).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644)};
+        if (file.fd < 0)
+            return Error(ErrorCode::IoError, QStringLiteral("Cannot create %1: %2.").arg(temporary, systemError(errno)));
+        if (const int err = writeAllAndSync(file.fd, bytes); err != 0) {
+            ::unlink(native(temporary).constData());
+            return Error(ErrorCode::IoError, QStringLiteral("Cannot write %1: %2.").arg(temporary, systemError(err)));
+        }
+    }
+    if (exclusive) { // link(2) fails if the name exists: no window in which another writer's file is replaced
+        const bool linked = ::link(native(temporary).constData(), native(path).constData()) == 0;
+        const int err = errno;
+        ::unlink(native(temporary).constData());
+        if (!linked) {
+            return Error(err == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::IoError,
+                         QStringLiteral("Cannot create %1: %2.").arg(path, systemError(err)));
+        }
+        if (const int synced = syncDirectoryOf(path); synced != 0)
+            return Error(ErrorCode::IoError, QStringLiteral("Cannot sync the directory of %1: %2.").arg(path, systemError(synced)));
+        return {};
+    }
+    return rename(temporary, path);
+}
+
+Result<void> DurableFile::append(const QString &path, QByteArrayView bytes)
+{
+    Fd file{::open(native(path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644)};
+    if (file.fd < 0)
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot open %1 to append: %2.").arg(path, systemError(errno)));
+    if (const int err = writeAllAndSync(file.fd, bytes); err != 0)
+        return Error(ErrorCode::IoError, QStringLiteral("Cannot append to %1: %2.").arg(path, systemError(err)));
+    if (const int err = syncDirectoryOf(path); err != 0) // a file this call created must survive a crash too
         return Error(ErrorCode::IoError, QStringLiteral("Cannot sync the directory of %1: %2.").arg(path, systemError(err)));
     return {};
 }

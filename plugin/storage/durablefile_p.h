@@ -3,6 +3,7 @@
 
 #include <qmsaudit/result.h>
 
+#include <QByteArrayView>
 #include <QString>
 
 namespace QmsAudit {
@@ -19,6 +20,11 @@ public:
     static Result<void> rename(const QString &from, const QString &to);
     /// unlink(2) (a missing file is fine) and fsync of the directory.
     static Result<void> remove(const QString &path);
+    /// Writes @p bytes to @p path through a new file (mode 0644) renamed over it: readers see the
+    /// old contents or the new, never a part. @p exclusive refuses an existing @p path instead.
+    static Result<void> replace(const QString &path, QByteArrayView bytes, bool exclusive = false);
+    /// Appends @p bytes to @p path (created with mode 0644) in one write(2) and fsyncs it.
+    static Result<void> append(const QString &path, QByteArrayView bytes);
     /// Free bytes for an unprivileged writer on the file system holding @p path, -1 if unknown.
     static qint64 freeBytes(const QString &path);
 };

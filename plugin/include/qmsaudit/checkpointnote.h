@@ -36,7 +36,7 @@ public:
     /**
      * Parses @p note, checks the signatures of the @p trusted keys and returns its checkpoint.
      * Signatures by other keys are ignored. Fails with InvalidArgument for a malformed note or
-     * body, and with IntegrityFailure when a trusted key's signature does not verify or when no
+     * body, and with SignatureInvalid when a trusted key's signature does not verify or when no
      * trusted key signed the note. The origin is not compared with anything: check it.
      */
     static Result<Checkpoint> open(QByteArrayView note, const QList<CheckpointVerifier> &trusted);

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <qmsaudit/checkpointpublisher.h>
+
+#include "anchor/storednotes_p.h"
+#include "storage/durablefile_p.h"
+
+#include <qmsaudit/auditlog.h>
+#include <qmsaudit/checkpointnote.h>
+#include <qmsaudit/eventreader.h>
+
+#include <QFile>
+
+namespace QmsAudit {
+
+CheckpointPublisher::CheckpointPublisher(const SigningKeyProvider &signingKeys, QList<std::shared_ptr<CheckpointSink>> sinks)
+    : m_signingKeys(signingKeys)
+    , m_sinks(std::move(sinks))
+{
+}
+
+QString CheckpointPublisher::besideLogPath(const QString &logPath)
+{
+    return logPath + QStringLiteral(".checkpoint");
+}
+
+QString CheckpointPublisher::originFor(const AuditLog &log) const
+{
+    return m_origin.isEmpty() ? Checkpoint::defaultOrigin(log.logId()) : m_origin;
+}
+
+Result<PublishedCheckpoint> CheckpointPublisher::publish(const AuditLog &log) const
+{
+    auto signer = m_signingKeys.fetchSigner();
+    if (!signer)
+        return signer.error();
+    auto reader = log.reader();
+    if (!reader)
+        return reader.error();
+    auto head = (*reader)->treeHead();
+    if (!head)
+        return head.error();
+    auto checkpoint = Checkpoint::create(originFor(log), head->size, head->rootHash);
+    if (!checkpoint)
+        return checkpoint.error();
+    auto note = CheckpointNote::sign(*checkpoint, *signer);
+    if (!note)
+        return note.error();
+    QStringList failures;
+    ErrorCode code = ErrorCode::None;
+    const auto attempt = [&](const Result<void> &written) {
+        if (!written) {
+            failures.append(written.error().message());
+            if (code == ErrorCode::None || written.error().code() == ErrorCode::IntegrityFailure)
+                code = written.error().code(); // a fork outranks an unreachable sink
+        }
+    };
+    attempt(DurableFile::replace(besideLogPath(log.path()), *note));
+    for (const auto &sink : m_sinks)
+        attempt(sink->publish(*checkpoint, *note));
+    if (!failures.isEmpty()) {
+        return Error(code, QStringLiteral("The checkpoint of %1 events was not written everywhere: %2")
+                               .arg(checkpoint->treeSize())
+                               .arg(failures.join(QLatin1Char(' '))));
+    }
+    return PublishedCheckpoint{*checkpoint, *note};
+}
+
+Result<std::optional<std::pair<QByteArray, QString>>> CheckpointPublisher::newest(const QString &logPath, const QString &origin,
+                                                                                  const QList<std::shared_ptr<CheckpointSink>> &sinks)
+{
+    QList<std::pair<QByteArray, QString>> found;
+    QFile beside(besideLogPath(logPath));
+    if (beside.open(QIODevice::ReadOnly))
+        found.append({beside.readAll(), beside.fileName()});
+    for (const auto &sink : sinks) {
+        auto note = sink->newest(origin);
+        if (!note)
+            return note.error();
+        if (*note)
+            found.append({**note, sink->description()});
+    }
+    std::optional<std::pair<QByteArray, QString>> newest;
+    qint64 newestSize = -1;
+    for (const auto &candidate : std::as_const(found)) {
+        auto checkpoint = StoredNotes::claimed(candidate.first);
+        if (checkpoint && checkpoint->origin() == origin && checkpoint->treeSize() > newestSize) {
+            newestSize = checkpoint->treeSize();
+            newest = candidate;
+        }
+    }
+    return newest;
+}
+
+} // namespace QmsAudit
