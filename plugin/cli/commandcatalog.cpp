@@ -468,7 +468,7 @@ std::string CommandCatalog::exitCodesHelp()
            "     file, unset or empty passphrase variable)\n"
            "  3  integrity failure: verification failed, the log is damaged, or it is\n"
            "     shorter than or inconsistent with a checkpoint; a pack's file or proof\n"
-           "     does not match"
+           "     does not match\n"
            "  4  I/O error, lock timeout or internal error\n"
            "  5  the command did its work, but could not record this use of the trail\n"
            "     in the log, which is writable\n"
