@@ -59,13 +59,12 @@ int VerifyPackCommand::run(const CommandOptions &options, const std::vector<std:
                                  : QStringLiteral("does not match itself");
         return Console::fail(Error(check.code(), QStringLiteral("The evidence pack %1 %2: %3").arg(path, what, first.describe())));
     }
+    const QString events = check.eventCount == 0
+                               ? QStringLiteral("no events")
+                               : QStringLiteral("%1 events (seq %2 to %3)").arg(check.eventCount).arg(check.firstSeq).arg(check.lastSeq);
     Console::printLine(std::cout, TerminalText::escaped(
-        QStringLiteral("OK evidence pack %1: %2 events (seq %3 to %4), checkpoint %5 at tree size %6, root %7, signed as %8")
-            .arg(path)
-            .arg(check.eventCount)
-            .arg(check.firstSeq)
-            .arg(check.lastSeq)
-            .arg(check.origin)
+        QStringLiteral("OK evidence pack %1: %2, checkpoint %3 at tree size %4, root %5, signed as %6")
+            .arg(path, events, check.origin)
             .arg(check.treeSize)
             .arg(QString::fromLatin1(check.rootHash.toHex()), check.keyName)));
     if (check.trusted) {

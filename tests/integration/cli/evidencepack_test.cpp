@@ -369,6 +369,20 @@ TEST_F(EvidencePackTest, APackSignedByAnotherKeyIsSelfConsistentButNotTrusted)
     EXPECT_TRUE(trusted.out.contains(u"SHA256SUMS.sig: "_s)) << trusted.out.toStdString();
 }
 
+TEST_F(EvidencePackTest, AFilterThatMatchesNothingGivesAPackOfTheCheckpointAlone)
+{
+    const CliResult made = exportPack(path(u"empty.zip"_s), {u"--actor"_s, u"nobody-at-all"_s});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    EXPECT_TRUE(made.out.startsWith(u"exported 0 events to "_s)) << made.out.toStdString();
+    const EvidencePack::Files files = readZip(path(u"empty.zip"_s));
+    EXPECT_EQ(files.keys(), EvidencePack::fileNames());
+    EXPECT_TRUE(files.value(u"events.jsonl"_s).isEmpty());
+    EXPECT_TRUE(files.value(u"proofs.jsonl"_s).isEmpty());
+    const CliResult verified = verifyPack(path(u"empty.zip"_s), {u"--trusted-key"_s, path(u"trusted.pem"_s)});
+    EXPECT_EQ(verified.exitCode, 0) << verified.out.toStdString();
+    EXPECT_TRUE(verified.out.contains(u": no events, checkpoint qmsaudit/"_s)) << verified.out.toStdString();
+}
+
 TEST_F(EvidencePackTest, TheWrongTrustedKeyExits7AndABadZipOrUsageIsNamed)
 {
     makePack();
