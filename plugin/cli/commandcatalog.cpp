@@ -297,8 +297,11 @@ std::vector<CommandSpec> buildCatalog()
     commands.push_back({
         "verify",
         "recompute the hash chain and check the storage",
-        "--log PATH KEY [--expect-head SEQ:HEX] [--as ID]",
-        "Recomputes the whole hash chain and checks the encrypted storage pages. Prints \"OK <count> events, "
+        "--log PATH KEY [--expect-head SEQ:HEX] [--public-key PUB.pem [--checkpoint FILE] [--anchor-dir DIR]] [--as ID]",
+        "Recomputes the whole hash chain and the Merkle tree and checks the encrypted storage pages. With --public-key "
+        "it then compares the log with each --checkpoint and with the newest checkpoint beside it or in the anchors: "
+        "exit 3 naming a checkpoint the log does not extend (cut short, rolled back, rewritten), 7 for one not signed "
+        "by the key. Prints \"OK <count> events, "
         "head <hash>\" and exits 0, or prints the failure with every finding and exits 3. Afterwards the check, "
         "whatever its result, is recorded in the log as a trail_verified event by --as or the operating-system user, "
         "with the result, the count, the last seq and the head (and the first bad seq); a log you cannot write is left "

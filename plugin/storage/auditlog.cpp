@@ -202,7 +202,7 @@ Result<void> AuditLogPrivate::beginAppend(PendingAppend &pending)
     }
     if (!m_tree)
         m_tree.emplace(**connection);
-    if (auto r = m_tree->begin(head->seq); !r)
+    if (auto r = m_maintainTree ? m_tree->begin(head->seq) : Result<void>(); !r)
         return r;
     pending.lastHash = head->hash;
     pending.lastSeq = head->seq;
@@ -250,7 +250,7 @@ Result<qint64> AuditLogPrivate::insertEvent(PendingAppend &pending, Event event)
     insertText.reset();
     if (!indexed)
         return indexed.error();
-    if (auto r = m_tree->append(payload); !r)
+    if (auto r = m_maintainTree ? m_tree->append(payload) : Result<void>(); !r)
         return r.error();
     m_summary->count(event);
     pending.lastHash = hash;
@@ -270,7 +270,8 @@ Result<void> AuditLogPrivate::commitAppend(PendingAppend &pending)
         return resolveUncertainCommit(committed.error(), pending.lastSeq, pending.lastHash);
     }
     pending.transaction.reset();
-    m_tree->commit();
+    if (m_maintainTree)
+        m_tree->commit();
     return {};
 }
 
