@@ -30,16 +30,21 @@ QString CheckpointPublisher::originFor(const AuditLog &log) const
 
 Result<PublishedCheckpoint> CheckpointPublisher::publish(const AuditLog &log) const
 {
-    auto signer = m_signingKeys.fetchSigner();
-    if (!signer)
-        return signer.error();
     auto reader = log.reader();
     if (!reader)
         return reader.error();
-    auto head = (*reader)->treeHead();
+    return publish(**reader, log.path(), originFor(log));
+}
+
+Result<PublishedCheckpoint> CheckpointPublisher::publish(const EventReader &reader, const QString &logPath, const QString &origin) const
+{
+    auto signer = m_signingKeys.fetchSigner();
+    if (!signer)
+        return signer.error();
+    auto head = reader.treeHead();
     if (!head)
         return head.error();
-    auto checkpoint = Checkpoint::create(originFor(log), head->size, head->rootHash);
+    auto checkpoint = Checkpoint::create(origin, head->size, head->rootHash);
     if (!checkpoint)
         return checkpoint.error();
     auto note = CheckpointNote::sign(*checkpoint, *signer);
@@ -54,7 +59,7 @@ Result<PublishedCheckpoint> CheckpointPublisher::publish(const AuditLog &log) co
                 code = written.error().code(); // a fork outranks an unreachable sink
         }
     };
-    attempt(DurableFile::replace(besideLogPath(log.path()), *note));
+    attempt(DurableFile::replace(besideLogPath(logPath), *note));
     for (const auto &sink : m_sinks)
         attempt(sink->publish(*checkpoint, *note));
     if (!failures.isEmpty()) {

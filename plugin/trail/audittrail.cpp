@@ -65,6 +65,28 @@ Result<EventReader *> AuditTrailPrivate::reader() const
     return m_reader.get();
 }
 
+void AuditTrailPrivate::reportCheckpoint(const Result<PublishedCheckpoint> &published)
+{
+    if (published)
+        Q_EMIT q->checkpointed(published->checkpoint.treeSize());
+    else
+        Q_EMIT q->checkpointFailed(published.error());
+}
+
+void AuditTrailPrivate::checkpointIfDue(qint64 seq)
+{
+    if (!m_checkpointer)
+        return;
+    auto opened = reader();
+    if (!opened) {
+        Q_EMIT q->checkpointFailed(opened.error());
+        return;
+    }
+    const Clock &clock = m_config.clock ? *m_config.clock : SystemClock::instance();
+    if (auto published = m_checkpointer->afterRecorded(**opened, seq, clock.nowUtcMicros() / 1000))
+        reportCheckpoint(*published);
+}
+
 Result<std::shared_ptr<const EventReader>> AuditTrail::reader() const
 {
     if (auto opened = d->reader(); !opened)
@@ -104,13 +126,28 @@ Result<void> AuditTrail::open(const AuditTrailConfig &config)
     }
     if (!log)
         return log.error();
+    if (config.checkpoints.enabled()) {
+        auto checkpointer = TrailCheckpointer::create(config.checkpoints, config.logPath, (*log)->logId());
+        if (!checkpointer)
+            return checkpointer.error();
+        auto logReader = (*log)->reader();
+        if (!logReader)
+            return logReader.error();
+        // A log cut short, rolled back or rewritten since the newest checkpoint is not recorded into.
+        if (auto extends = (*checkpointer)->checkLog(**logReader); !extends)
+            return extends.error();
+        d->m_checkpointer = std::move(*checkpointer);
+    }
 
     d->m_config = config;
     d->m_keys = *keys;
     d->m_logId = (*log)->logId();
     d->m_reasonRequired = (*log)->policy().reasonRequiredActions;
     GroupCommitWriter::Callbacks callbacks{
-        [this](qint64 seq) { Q_EMIT recorded(seq); },
+        [this](qint64 seq) {
+            Q_EMIT recorded(seq);
+            d->checkpointIfDue(seq);
+        },
         [this](const Error &error) { Q_EMIT recordFailed(error); },
         [this](bool available) { Q_EMIT availabilityChanged(available); },
     };
@@ -128,6 +165,7 @@ Result<void> AuditTrail::open(const AuditTrailConfig &config)
         const Error error = ticket.error();
         d->m_writer->stop();
         d->m_writer.reset();
+        d->m_checkpointer.reset();
         return Error(error.code(), QStringLiteral("The audit trail could not record its start: %1").arg(error.message()));
     }
     Q_EMIT openChanged(true);
@@ -143,11 +181,18 @@ void AuditTrail::close()
                           {QStringLiteral("lost_events"), QString::number(d->m_writer->lostCount())}};
     d->m_writer->submit(stopped, GroupCommitWriter::Admission::Always);
     d->m_writer->stop(); // writes everything still queued
+    if (d->m_checkpointer) { // the last word of this session, with the stopped event in it
+        if (auto opened = d->reader())
+            d->reportCheckpoint(d->m_checkpointer->publish(**opened));
+        else
+            Q_EMIT checkpointFailed(opened.error());
+    }
     {
         QMutexLocker lock(&d->m_mutex);
         d->m_reader.reset();
     }
     d->m_writer.reset();
+    d->m_checkpointer.reset();
     Q_EMIT availabilityChanged(false);
     Q_EMIT openChanged(false);
 }
@@ -418,6 +463,19 @@ VerificationReport AuditTrail::verify() const
         return report;
     }
     return (*log)->verify();
+}
+
+Result<PublishedCheckpoint> AuditTrail::checkpoint()
+{
+    if (!d->m_checkpointer)
+        return isOpen() ? Error(ErrorCode::InvalidArgument, QStringLiteral("No checkpoint signing key is configured (\"checkpoints\", docs/anchors.md)."))
+                        : notOpen();
+    auto opened = d->reader();
+    if (!opened)
+        return opened.error();
+    auto published = d->m_checkpointer->publish(**opened);
+    d->reportCheckpoint(published);
+    return published;
 }
 
 AuditTrail *AuditTrail::defaultTrail()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "trail/groupcommitwriter_p.h"
+#include "trail/trailcheckpointer_p.h"
 
 #include <qmsaudit/audittrail.h>
 #include <qmsaudit/eventreader.h>
@@ -20,11 +21,16 @@ public:
     Event ownEvent(Action action) const;
     ObjectRef trailObject() const;
     Result<EventReader *> reader() const;
+    /// After the writer recorded @p seq: a checkpoint when one is due (on the writer's thread).
+    void checkpointIfDue(qint64 seq);
+    /// Emits checkpointed() or checkpointFailed() for @p published.
+    void reportCheckpoint(const Result<PublishedCheckpoint> &published);
 
     AuditTrail *const q;
     AuditTrailConfig m_config;
     std::shared_ptr<const KeyProvider> m_keys;
     std::unique_ptr<GroupCommitWriter> m_writer;
+    std::unique_ptr<TrailCheckpointer> m_checkpointer; ///< set while open, when checkpoints are configured
     QSet<Action> m_reasonRequired;
     QString m_logId;
     mutable QMutex m_mutex; ///< guards the fields below

@@ -69,7 +69,12 @@ const QStringList kKnownKeys = {
     QStringLiteral("failure_policy"), QStringLiteral("back_pressure"), QStringLiteral("queue_capacity"),
     QStringLiteral("block_timeout_ms"), QStringLiteral("flush_interval_ms"), QStringLiteral("max_batch"),
     QStringLiteral("retry_interval_ms"), QStringLiteral("clock_jump_tolerance_ms"), QStringLiteral("host"),
-    QStringLiteral("role_permissions"), QStringLiteral("anomaly_rules"),
+    QStringLiteral("role_permissions"), QStringLiteral("anomaly_rules"), QStringLiteral("checkpoints"),
+};
+
+const QStringList kCheckpointKeys = {
+    QStringLiteral("signing_key_file"), QStringLiteral("origin"), QStringLiteral("every_events"), QStringLiteral("every_minutes"),
+    QStringLiteral("anchor_dirs"), QStringLiteral("anchor_files"), QStringLiteral("syslog"),
 };
 
 bool readInt(const QVariantMap &map, const char *key, int &out, Error &error)
@@ -85,6 +90,36 @@ bool readInt(const QVariantMap &map, const char *key, int &out, Error &error)
         return false;
     }
     out = int(number);
+    return true;
+}
+
+/// The "checkpoints" object into @p out.
+bool readCheckpoints(const QVariant &value, AuditTrailConfig::Checkpoints &out, Error &error)
+{
+    if (value.typeId() != QMetaType::QVariantMap) {
+        error = configError(QStringLiteral("\"checkpoints\" must be an object (docs/anchors.md)"));
+        return false;
+    }
+    const QVariantMap map = value.toMap();
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        if (!kCheckpointKeys.contains(it.key())) {
+            error = configError(QStringLiteral("unknown key \"checkpoints.%1\"").arg(it.key()));
+            return false;
+        }
+    }
+    out.signingKeyFile = map.value(QStringLiteral("signing_key_file")).toString();
+    out.origin = map.value(QStringLiteral("origin")).toString();
+    out.anchorDirs = map.value(QStringLiteral("anchor_dirs")).toStringList();
+    out.anchorFiles = map.value(QStringLiteral("anchor_files")).toStringList();
+    out.syslog = map.value(QStringLiteral("syslog")).toStringList();
+    if (!readInt(map, "every_events", out.everyEvents, error) || !readInt(map, "every_minutes", out.everyMinutes, error)) {
+        error = Error(error.code(), QString(error.message()).replace(QStringLiteral("\"every_"), QStringLiteral("\"checkpoints.every_")));
+        return false;
+    }
+    if (out.signingKeyFile.isEmpty()) {
+        error = configError(QStringLiteral("\"checkpoints.signing_key_file\" is required"));
+        return false;
+    }
     return true;
 }
 
@@ -157,6 +192,8 @@ Result<AuditTrailConfig> AuditTrailConfig::fromVariantMap(const QVariantMap &map
         || !readInt(map, "retry_interval_ms", config.retryIntervalMs, error)
         || !readInt(map, "clock_jump_tolerance_ms", config.clockJumpToleranceMs, error))
         return error;
+    if (map.contains(QStringLiteral("checkpoints")) && !readCheckpoints(map.value(QStringLiteral("checkpoints")), config.checkpoints, error))
+        return error;
     if (map.contains(QStringLiteral("host"))) {
         const QVariantMap host = map.value(QStringLiteral("host")).toMap();
         for (auto it = host.cbegin(); it != host.cend(); ++it) {
@@ -198,6 +235,10 @@ Result<void> AuditTrailConfig::validate() const
         if (r.value < r.min || r.value > r.max)
             return configError(QStringLiteral("\"%1\" must be between %2 and %3").arg(QLatin1StringView(r.name)).arg(r.min).arg(r.max));
     }
+    if (checkpoints.signingKeys && !checkpoints.signingKeyFile.isEmpty())
+        return configError(QStringLiteral("give a checkpoint signing key provider or \"checkpoints.signing_key_file\", not both"));
+    if (checkpoints.everyEvents < 0 || checkpoints.everyMinutes < 0)
+        return configError(QStringLiteral("\"checkpoints.every_events\" and \"checkpoints.every_minutes\" must not be negative"));
     return {};
 }
 
@@ -246,6 +287,21 @@ QVariantMap AuditTrailConfig::toVariantMap() const
         map.insert(QStringLiteral("passphrase_env"), passphraseEnv);
     if (keyProvider)
         map.insert(QStringLiteral("key_provider"), keyProvider->description());
+    if (checkpoints.enabled()) { // absent when off, like role_permissions
+        QVariantMap anchors{
+            {QStringLiteral("origin"), checkpoints.origin},
+            {QStringLiteral("every_events"), checkpoints.everyEvents},
+            {QStringLiteral("every_minutes"), checkpoints.everyMinutes},
+            {QStringLiteral("anchor_dirs"), checkpoints.anchorDirs},
+            {QStringLiteral("anchor_files"), checkpoints.anchorFiles},
+            {QStringLiteral("syslog"), checkpoints.syslog},
+        };
+        if (checkpoints.signingKeys)
+            anchors.insert(QStringLiteral("signing_key_provider"), checkpoints.signingKeys->description());
+        else
+            anchors.insert(QStringLiteral("signing_key_file"), checkpoints.signingKeyFile);
+        map.insert(QStringLiteral("checkpoints"), anchors);
+    }
     return map;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <qmsaudit/audittrailconfig.h>
+#include <qmsaudit/checkpointpublisher.h>
 #include <qmsaudit/event.h>
 #include <qmsaudit/eventfilter.h>
 #include <qmsaudit/qmsaudit_export.h>
@@ -136,6 +137,12 @@ public:
     /// Reads the log on a connection of its own (does not record anything by itself).
     Result<EventPage> query(const EventFilter &filter, const PageRequest &page = {}) const;
     VerificationReport verify() const;
+    /**
+     * Signs a checkpoint of the log now and anchors it (AuditTrailConfig::checkpoints,
+     * docs/anchors.md). The trail also makes one every N events or T minutes and when it closes;
+     * open() refuses a log that does not extend the newest checkpoint it finds.
+     */
+    Result<PublishedCheckpoint> checkpoint();
 
     /// Host-wide default trail for QML and code that cannot be handed one (not owned).
     static AuditTrail *defaultTrail();
@@ -146,6 +153,10 @@ Q_SIGNALS:
     void recordFailed(const QmsAudit::Error &error);
     void availabilityChanged(bool available);
     void openChanged(bool open);
+    /// A checkpoint of @p treeSize events was signed and anchored (on the recording thread).
+    void checkpointed(qint64 treeSize);
+    /// A checkpoint could not be made or anchored everywhere; the error names each anchor that failed.
+    void checkpointFailed(const QmsAudit::Error &error);
 
 private:
     friend class AuditTrailPrivate;

@@ -8,9 +8,11 @@
 #include <qmsaudit/keyprovider.h>
 #include <qmsaudit/qmsaudit_export.h>
 #include <qmsaudit/result.h>
+#include <qmsaudit/signingkeyprovider.h>
 
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 #include <memory>
@@ -66,6 +68,20 @@ struct QMSAUDIT_EXPORT AuditTrailConfig {
     /// The anomaly rules of the host's review views ("anomaly_rules", docs/anomalies.md); the trail itself does not use them.
     AnomalyRules anomalyRules;
     const Clock *clock = nullptr; ///< nullptr: SystemClock (tests inject their own)
+
+    /// Signed checkpoints of the log ("checkpoints", docs/anchors.md): off unless a signing key is given.
+    struct Checkpoints {
+        /// The Ed25519 signing key: a provider, or a PEM file ("signing_key_file"); never the log key.
+        std::shared_ptr<const SigningKeyProvider> signingKeys;
+        QString signingKeyFile;
+        QString origin;       ///< "origin"; empty: qmsaudit/<log id>
+        int everyEvents = 1000; ///< "every_events": a checkpoint after this many events (0: not by count)
+        int everyMinutes = 10;  ///< "every_minutes": and when this long has passed since the last (0: not by time)
+        QStringList anchorDirs;  ///< "anchor_dirs": DirectoryCheckpointSink
+        QStringList anchorFiles; ///< "anchor_files": FileCheckpointSink
+        QStringList syslog;      ///< "syslog": host:port of SyslogCheckpointSink
+        bool enabled() const { return signingKeys || !signingKeyFile.isEmpty(); }
+    } checkpoints;
 
     /// The built-in defaults (reason required for every change action).
     static AuditTrailConfig defaults();

@@ -16,6 +16,7 @@
 namespace QmsAudit {
 
 class AuditLog;
+class EventReader;
 
 /// A checkpoint as signed and sent.
 struct PublishedCheckpoint {
@@ -48,6 +49,8 @@ public:
      * tried; the error names each one that failed (the checkpoint exists where it did not).
      */
     Result<PublishedCheckpoint> publish(const AuditLog &log) const;
+    /// The same for the log at @p logPath read by @p reader, under @p origin.
+    Result<PublishedCheckpoint> publish(const EventReader &reader, const QString &logPath, const QString &origin) const;
 
     /**
      * The note of the largest checkpoint of @p origin found beside @p logPath or in a sink, with
