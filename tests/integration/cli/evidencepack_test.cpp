@@ -75,12 +75,6 @@ QByteArray newEd25519Pem()
     return pem;
 }
 
-/// A tool the README's commands use, or empty when it is not installed (the test then skips it).
-QString tool(const QString &name)
-{
-    return QStandardPaths::findExecutable(name);
-}
-
 class EvidencePackTest : public CliTest
 {
 protected:
@@ -200,7 +194,11 @@ TEST_F(EvidencePackTest, TheExportIsRecordedAndNeverOverwritesAFile)
 TEST_F(EvidencePackTest, UnzipSha256sumOpensslAndThePythonScriptCheckThePackAlone)
 {
     makePack();
-    const QString unzip = tool(u"unzip"_s), sha256sum = tool(u"sha256sum"_s), openssl = tool(u"openssl"_s), python = tool(u"python3"_s);
+    // The tools README.txt names; packaging/debian/packages.txt installs them (check-deps.py sees these names).
+    const QString unzip = QStandardPaths::findExecutable(u"unzip"_s);
+    const QString sha256sum = QStandardPaths::findExecutable(u"sha256sum"_s);
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    const QString python = QStandardPaths::findExecutable(u"python3"_s);
     if (unzip.isEmpty() || sha256sum.isEmpty() || openssl.isEmpty() || python.isEmpty())
         GTEST_SKIP() << "unzip, sha256sum, openssl or python3 is not installed (packaging/debian/packages.txt installs them)";
     const QString dir = path(u"pack"_s);
