@@ -282,15 +282,9 @@ Result<qint64> EventReader::count(const EventFilter &filter, const std::atomic_b
 Result<Event> EventReader::eventAt(qint64 seq) const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto select = d->m_connection->prepare(SchemaSql::SelectEventAt);
+    auto select = d->rowAt(SchemaSql::SelectEventAt, seq);
     if (!select)
         return select.error();
-    select->bind(1, seq);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error(ErrorCode::NotFound, QStringLiteral("There is no event with seq %1 in %2.").arg(seq).arg(d->m_path));
     return EventReaderPrivate::decodeRow(*select, d->m_path);
 }
 
@@ -404,15 +398,9 @@ Result<ChainHead> EventReader::head() const
 Result<QByteArray> EventReader::encodingAt(qint64 seq) const
 {
     QMutexLocker lock(&d->m_mutex);
-    auto select = d->m_connection->prepare(SchemaSql::SelectPayloadAt);
+    auto select = d->rowAt(SchemaSql::SelectPayloadAt, seq);
     if (!select)
         return select.error();
-    select->bind(1, seq);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error(ErrorCode::NotFound, QStringLiteral("There is no event with seq %1 in %2.").arg(seq).arg(d->m_path));
     return select->blob(0);
 }
 
@@ -424,6 +412,20 @@ Result<TreeHead> EventReader::treeHead() const
         return size.error();
     lock.unlock();
     return treeHeadAt(*size);
+}
+
+Result<Statement> EventReaderPrivate::rowAt(const char *sql, qint64 seq) const
+{
+    auto select = m_connection->prepare(sql);
+    if (!select)
+        return select.error();
+    select->bind(1, seq);
+    auto row = select->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error(ErrorCode::NotFound, QStringLiteral("There is no event with seq %1 in %2.").arg(seq).arg(m_path));
+    return std::move(*select);
 }
 
 Result<qint64> EventReaderPrivate::checkTreeSize(qint64 size) const

@@ -31,6 +31,8 @@ public:
     Result<std::pair<qint64, qint64>> seqRange(std::optional<qint64> fromUs, std::optional<qint64> toUs) const;
     /// The newest seq on @p connection (0 for an empty log): call with its mutex held.
     static Result<qint64> headSeq(const Connection &connection);
+    /// @p sql (one seq parameter) stepped to its row for @p seq, or NotFound (m_mutex held).
+    Result<Statement> rowAt(const char *sql, qint64 seq) const;
     /// The head's seq, or InvalidArgument if the log has fewer than @p size events (m_mutex held).
     Result<qint64> checkTreeSize(qint64 size) const;
 
