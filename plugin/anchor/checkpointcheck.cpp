@@ -16,14 +16,14 @@ Result<Checkpoint> CheckpointCheck::compare(const EventReader &reader, QByteArra
         return Error(ErrorCode::IntegrityFailure,
                      QStringLiteral("The checkpoint %1 is of %2, not of this log (%3).").arg(source, checkpoint->origin(), origin));
     }
-    auto head = reader.treeHead();
+    auto head = reader.head(); // its seq is the number of events: no need for the whole tree head
     if (!head)
         return head.error();
-    if (head->size < checkpoint->treeSize()) {
+    if (head->seq < checkpoint->treeSize()) {
         return Error(ErrorCode::IntegrityFailure,
                      QStringLiteral("The log has %1 events, but the checkpoint %2 vouches for %3: events were cut off or an older copy "
                                     "of the log was put back.")
-                         .arg(head->size)
+                         .arg(head->seq)
                          .arg(source)
                          .arg(checkpoint->treeSize()));
     }

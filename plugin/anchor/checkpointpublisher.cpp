@@ -6,7 +6,10 @@
 
 #include <qmsaudit/auditlog.h>
 #include <qmsaudit/checkpointnote.h>
+#include <qmsaudit/directorycheckpointsink.h>
 #include <qmsaudit/eventreader.h>
+#include <qmsaudit/filecheckpointsink.h>
+#include <qmsaudit/syslogcheckpointsink.h>
 
 #include <QFile>
 
@@ -21,6 +24,19 @@ CheckpointPublisher::CheckpointPublisher(const SigningKeyProvider &signingKeys, 
 QString CheckpointPublisher::besideLogPath(const QString &logPath)
 {
     return logPath + QStringLiteral(".checkpoint");
+}
+
+QList<std::shared_ptr<CheckpointSink>> CheckpointPublisher::sinksFor(const QStringList &anchorDirs, const QStringList &anchorFiles,
+                                                                     const QStringList &syslogAddresses)
+{
+    QList<std::shared_ptr<CheckpointSink>> sinks;
+    for (const QString &directory : anchorDirs)
+        sinks.append(std::make_shared<DirectoryCheckpointSink>(directory));
+    for (const QString &file : anchorFiles)
+        sinks.append(std::make_shared<FileCheckpointSink>(file));
+    for (const QString &address : syslogAddresses)
+        sinks.append(std::make_shared<SyslogCheckpointSink>(address));
+    return sinks;
 }
 
 QString CheckpointPublisher::originFor(const AuditLog &log) const
@@ -73,27 +89,25 @@ Result<PublishedCheckpoint> CheckpointPublisher::publish(const EventReader &read
 Result<std::optional<std::pair<QByteArray, QString>>> CheckpointPublisher::newest(const QString &logPath, const QString &origin,
                                                                                   const QList<std::shared_ptr<CheckpointSink>> &sinks)
 {
-    QList<std::pair<QByteArray, QString>> found;
+    QList<QByteArray> notes;
+    QStringList sources; ///< where notes[i] was found
     QFile beside(besideLogPath(logPath));
-    if (beside.open(QIODevice::ReadOnly))
-        found.append({beside.readAll(), beside.fileName()});
+    if (beside.open(QIODevice::ReadOnly)) {
+        notes.append(beside.readAll());
+        sources.append(beside.fileName());
+    }
     for (const auto &sink : sinks) {
         auto note = sink->newest(origin);
         if (!note)
             return note.error();
-        if (*note)
-            found.append({**note, sink->description()});
-    }
-    std::optional<std::pair<QByteArray, QString>> newest;
-    qint64 newestSize = -1;
-    for (const auto &candidate : std::as_const(found)) {
-        auto checkpoint = StoredNotes::claimed(candidate.first);
-        if (checkpoint && checkpoint->origin() == origin && checkpoint->treeSize() > newestSize) {
-            newestSize = checkpoint->treeSize();
-            newest = candidate;
+        if (*note) {
+            notes.append(**note);
+            sources.append(sink->description());
         }
     }
-    return newest;
+    if (const auto index = StoredNotes::newestIndex(notes, origin))
+        return std::optional<std::pair<QByteArray, QString>>({notes.at(*index), sources.at(*index)});
+    return std::optional<std::pair<QByteArray, QString>>();
 }
 
 } // namespace QmsAudit

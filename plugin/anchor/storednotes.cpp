@@ -45,13 +45,20 @@ QList<QByteArray> StoredNotes::split(QByteArrayView journal)
 
 std::optional<QByteArray> StoredNotes::newest(const QList<QByteArray> &notes, const QString &origin)
 {
-    std::optional<QByteArray> newest;
+    if (const auto index = newestIndex(notes, origin))
+        return notes.at(*index);
+    return std::nullopt;
+}
+
+std::optional<qsizetype> StoredNotes::newestIndex(const QList<QByteArray> &notes, const QString &origin)
+{
+    std::optional<qsizetype> newest;
     qint64 newestSize = -1;
-    for (const QByteArray &note : notes) {
-        auto checkpoint = claimed(note);
+    for (qsizetype i = 0; i < notes.size(); ++i) {
+        auto checkpoint = claimed(notes[i]);
         if (checkpoint && checkpoint->origin() == origin && checkpoint->treeSize() > newestSize) {
             newestSize = checkpoint->treeSize();
-            newest = note;
+            newest = i;
         }
     }
     return newest;

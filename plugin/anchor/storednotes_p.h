@@ -23,6 +23,8 @@ public:
     /// Of @p notes, the one with the largest tree size among those of @p origin; notes that do not
     /// parse are skipped (a torn last append must not hide the checkpoints before it).
     static std::optional<QByteArray> newest(const QList<QByteArray> &notes, const QString &origin);
+    /// The same choice as newest(), as an index into @p notes.
+    static std::optional<qsizetype> newestIndex(const QList<QByteArray> &notes, const QString &origin);
 };
 
 } // namespace QmsAudit

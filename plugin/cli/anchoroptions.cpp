@@ -2,9 +2,7 @@
 #include "anchoroptions.h"
 
 #include <qmsaudit/checkpoint.h>
-#include <qmsaudit/directorycheckpointsink.h>
-#include <qmsaudit/filecheckpointsink.h>
-#include <qmsaudit/syslogcheckpointsink.h>
+#include <qmsaudit/checkpointpublisher.h>
 
 #include <QFile>
 
@@ -12,14 +10,7 @@ namespace QmsAudit::Cli {
 
 QList<std::shared_ptr<CheckpointSink>> AnchorOptions::sinks(const CommandOptions &options)
 {
-    QList<std::shared_ptr<CheckpointSink>> sinks;
-    for (const QString &directory : options.values("anchor-dir"))
-        sinks.append(std::make_shared<DirectoryCheckpointSink>(directory));
-    for (const QString &file : options.values("anchor-file"))
-        sinks.append(std::make_shared<FileCheckpointSink>(file));
-    for (const QString &address : options.values("syslog"))
-        sinks.append(std::make_shared<SyslogCheckpointSink>(address));
-    return sinks;
+    return CheckpointPublisher::sinksFor(options.values("anchor-dir"), options.values("anchor-file"), options.values("syslog"));
 }
 
 QString AnchorOptions::origin(const CommandOptions &options, const QString &logId)

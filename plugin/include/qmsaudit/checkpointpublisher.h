@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -61,6 +62,11 @@ public:
 
     /// "<log>.checkpoint".
     static QString besideLogPath(const QString &logPath);
+    /// The sinks a configuration names: a DirectoryCheckpointSink per directory, a
+    /// FileCheckpointSink per file, a SyslogCheckpointSink per host:port, in that order.
+    static QList<std::shared_ptr<CheckpointSink>> sinksFor(const QStringList &anchorDirs, const QStringList &anchorFiles,
+                                                           const QStringList &syslogAddresses);
+    const QList<std::shared_ptr<CheckpointSink>> &sinks() const { return m_sinks; }
 
 private:
     const SigningKeyProvider &m_signingKeys;
