@@ -75,16 +75,15 @@ void AuditTrailPrivate::reportCheckpoint(const Result<PublishedCheckpoint> &publ
 
 void AuditTrailPrivate::checkpointIfDue(qint64 seq)
 {
-    if (!m_checkpointer)
-        return;
+    const Clock &clock = m_config.clock ? *m_config.clock : SystemClock::instance();
+    if (!m_checkpointer || !m_checkpointer->isDue(seq, clock.nowUtcMicros() / 1000))
+        return; // the common case, on every recorded event: no reader, no lock of the read side
     auto opened = reader();
     if (!opened) {
         Q_EMIT q->checkpointFailed(opened.error());
         return;
     }
-    const Clock &clock = m_config.clock ? *m_config.clock : SystemClock::instance();
-    if (auto published = m_checkpointer->afterRecorded(**opened, seq, clock.nowUtcMicros() / 1000))
-        reportCheckpoint(*published);
+    reportCheckpoint(m_checkpointer->publish(**opened));
 }
 
 Result<std::shared_ptr<const EventReader>> AuditTrail::reader() const

@@ -2,34 +2,16 @@
 #include "trail/trailcheckpointer_p.h"
 
 #include <qmsaudit/checkpointcheck.h>
-#include <qmsaudit/directorycheckpointsink.h>
 #include <qmsaudit/eventreader.h>
-#include <qmsaudit/filecheckpointsink.h>
 #include <qmsaudit/signingkeyfileprovider.h>
-#include <qmsaudit/syslogcheckpointsink.h>
 
 namespace QmsAudit {
-namespace {
-
-QList<std::shared_ptr<CheckpointSink>> sinksOf(const AuditTrailConfig::Checkpoints &settings)
-{
-    QList<std::shared_ptr<CheckpointSink>> sinks;
-    for (const QString &directory : settings.anchorDirs)
-        sinks.append(std::make_shared<DirectoryCheckpointSink>(directory));
-    for (const QString &file : settings.anchorFiles)
-        sinks.append(std::make_shared<FileCheckpointSink>(file));
-    for (const QString &address : settings.syslog)
-        sinks.append(std::make_shared<SyslogCheckpointSink>(address));
-    return sinks;
-}
-
-} // namespace
 
 TrailCheckpointer::TrailCheckpointer(const AuditTrailConfig::Checkpoints &settings, std::shared_ptr<const SigningKeyProvider> signingKeys,
                                      QString logPath, QString origin)
     : m_settings(settings)
     , m_signingKeys(std::move(signingKeys))
-    , m_publisher(*m_signingKeys, sinksOf(settings))
+    , m_publisher(*m_signingKeys, CheckpointPublisher::sinksFor(settings.anchorDirs, settings.anchorFiles, settings.syslog))
     , m_logPath(std::move(logPath))
     , m_origin(std::move(origin))
 {
@@ -50,7 +32,7 @@ Result<std::unique_ptr<TrailCheckpointer>> TrailCheckpointer::create(const Audit
 
 Result<void> TrailCheckpointer::checkLog(const EventReader &reader) const
 {
-    auto newest = CheckpointPublisher::newest(m_logPath, m_origin, sinksOf(m_settings));
+    auto newest = CheckpointPublisher::newest(m_logPath, m_origin, m_publisher.sinks());
     if (!newest)
         return newest.error();
     if (!*newest)
@@ -64,23 +46,21 @@ Result<void> TrailCheckpointer::checkLog(const EventReader &reader) const
     return {};
 }
 
-std::optional<Result<PublishedCheckpoint>> TrailCheckpointer::afterRecorded(const EventReader &reader, qint64 headSeq, qint64 nowMs)
+bool TrailCheckpointer::isDue(qint64 headSeq, qint64 nowMs)
 {
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_lastSize < 0) { // the first call: count from here
-            m_lastSize = headSeq;
-            m_lastMs = nowMs;
-            return std::nullopt;
-        }
-        const bool byCount = m_settings.everyEvents > 0 && headSeq - m_lastSize >= m_settings.everyEvents;
-        const bool byTime = m_settings.everyMinutes > 0 && headSeq > m_lastSize && nowMs - m_lastMs >= qint64(m_settings.everyMinutes) * 60'000;
-        if (!byCount && !byTime)
-            return std::nullopt;
-        m_lastMs = nowMs; // a failed attempt waits for the next interval too, not for the next event
+    QMutexLocker lock(&m_mutex);
+    if (m_lastSize < 0) { // the first call: count from here
         m_lastSize = headSeq;
+        m_lastMs = nowMs;
+        return false;
     }
-    return publish(reader);
+    const bool byCount = m_settings.everyEvents > 0 && headSeq - m_lastSize >= m_settings.everyEvents;
+    const bool byTime = m_settings.everyMinutes > 0 && headSeq > m_lastSize && nowMs - m_lastMs >= qint64(m_settings.everyMinutes) * 60'000;
+    if (!byCount && !byTime)
+        return false;
+    m_lastMs = nowMs; // a failed attempt waits for the next interval too, not for the next event
+    m_lastSize = headSeq;
+    return true;
 }
 
 Result<PublishedCheckpoint> TrailCheckpointer::publish(const EventReader &reader)

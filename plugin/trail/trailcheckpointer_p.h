@@ -7,7 +7,6 @@
 #include <QMutex>
 
 #include <memory>
-#include <optional>
 
 namespace QmsAudit {
 
@@ -28,8 +27,11 @@ public:
 
     /// Refuses a log that does not extend the newest checkpoint found (cut short, rolled back, rewritten).
     Result<void> checkLog(const EventReader &reader) const;
-    /// After events up to @p headSeq were recorded: a new checkpoint when one is due, else nullopt.
-    std::optional<Result<PublishedCheckpoint>> afterRecorded(const EventReader &reader, qint64 headSeq, qint64 nowMs);
+    /**
+     * After events up to @p headSeq were recorded: is a checkpoint due? Called for every recorded
+     * event, so it only compares counters; a true answer counts as the checkpoint's attempt.
+     */
+    bool isDue(qint64 headSeq, qint64 nowMs);
     /// A checkpoint now.
     Result<PublishedCheckpoint> publish(const EventReader &reader);
 
