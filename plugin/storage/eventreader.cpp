@@ -410,8 +410,15 @@ Result<TreeHead> EventReader::treeHead() const
     auto size = EventReaderPrivate::headSeq(*d->m_connection);
     if (!size)
         return size.error();
-    lock.unlock();
-    return treeHeadAt(*size);
+    return d->treeHeadOf(*size);
+}
+
+Result<TreeHead> EventReaderPrivate::treeHeadOf(qint64 size) const
+{
+    auto range = CompactRange::restore(StoredSubtreeHashes(*m_connection), size);
+    if (!range)
+        return range.error();
+    return TreeHead{size, range->root()};
 }
 
 Result<Statement> EventReaderPrivate::rowAt(const char *sql, qint64 seq) const
@@ -444,10 +451,7 @@ Result<TreeHead> EventReader::treeHeadAt(qint64 size) const
     QMutexLocker lock(&d->m_mutex);
     if (auto checked = d->checkTreeSize(size); !checked)
         return checked.error();
-    auto range = CompactRange::restore(StoredSubtreeHashes(*d->m_connection), size);
-    if (!range)
-        return range.error();
-    return TreeHead{size, range->root()};
+    return d->treeHeadOf(size);
 }
 
 Result<InclusionProof> EventReader::inclusionProof(qint64 seq, qint64 treeSize) const

@@ -33,6 +33,8 @@ public:
     static Result<qint64> headSeq(const Connection &connection);
     /// @p sql (one seq parameter) stepped to its row for @p seq, or NotFound (m_mutex held).
     Result<Statement> rowAt(const char *sql, qint64 seq) const;
+    /// The tree of the first @p size events, which the log has (m_mutex held).
+    Result<TreeHead> treeHeadOf(qint64 size) const;
     /// The head's seq, or InvalidArgument if the log has fewer than @p size events (m_mutex held).
     Result<qint64> checkTreeSize(qint64 size) const;
 
