@@ -3,7 +3,6 @@
 
 #include "console.h"
 #include "guiapplicationscope.h"
-#include "packarchive.h"
 #include "terminaltext.h"
 #include "toolidentity.h"
 #include "trailuserecorder.h"
@@ -14,6 +13,7 @@
 #include <qmsaudit/eventreader.h>
 #include <qmsaudit/eventsreport.h>
 #include <qmsaudit/evidencepack.h>
+#include <qmsaudit/evidencepackarchive.h>
 #include <qmsaudit/signingkeyfileprovider.h>
 #include <qmsaudit/trailexportrecord.h>
 
@@ -106,7 +106,7 @@ int PackExportCommand::run(const CommandOptions &options)
     contents->files.insert(EvidencePack::reportName(), report->second);
     if (auto sealed = EvidencePack::seal(contents->files, *signer); !sealed)
         return Console::fail(sealed.error());
-    if (auto written = PackArchive::write(*out, contents->files); !written)
+    if (auto written = EvidencePackArchive::write(*out, contents->files); !written)
         return Console::fail(written.error());
 
     auto sha256 = EventExportFile::sha256(*out);

@@ -3,10 +3,10 @@
 
 #include "console.h"
 #include "exitstatus.h"
-#include "packarchive.h"
 #include "terminaltext.h"
 
 #include <qmsaudit/checkpointverifier.h>
+#include <qmsaudit/evidencepackarchive.h>
 #include <qmsaudit/evidencepackverifier.h>
 
 #include <QFile>
@@ -43,7 +43,7 @@ int VerifyPackCommand::run(const CommandOptions &options, const std::vector<std:
             return Console::fail(key.error());
         trusted = *key;
     }
-    auto files = PackArchive::read(path);
+    auto files = EvidencePackArchive::read(path);
     if (!files)
         return Console::fail(files.error());
 

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "packarchive.h"
-
-#include "console.h"
+#include <qmsaudit/evidencepackarchive.h>
 
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
@@ -12,6 +10,7 @@
 #include <Poco/Zip/ZipStream.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryFile>
 
@@ -21,9 +20,9 @@
 
 #include <unistd.h>
 
-namespace QmsAudit::Cli {
+namespace QmsAudit {
 
-Result<EvidencePack::Files> PackArchive::read(const QString &path)
+Result<EvidencePack::Files> EvidencePackArchive::read(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -49,14 +48,14 @@ Result<EvidencePack::Files> PackArchive::read(const QString &path)
         return files;
     } catch (const Poco::Exception &exception) {
         return Error(ErrorCode::IoError,
-                     QStringLiteral("Cannot read the evidence pack %1 as a zip file: %2.").arg(path, Console::fromArg(exception.displayText())));
+                     QStringLiteral("Cannot read the evidence pack %1 as a zip file: %2.").arg(path, QString::fromStdString(exception.displayText())));
     } catch (const std::exception &exception) {
         return Error(ErrorCode::IoError,
                      QStringLiteral("Cannot read the evidence pack %1 as a zip file: %2.").arg(path, QString::fromLocal8Bit(exception.what())));
     }
 }
 
-Result<void> PackArchive::write(const QString &path, const EvidencePack::Files &files)
+Result<void> EvidencePackArchive::write(const QString &path, const EvidencePack::Files &files)
 {
     std::stringstream zip;
     try {
@@ -69,7 +68,7 @@ Result<void> PackArchive::write(const QString &path, const EvidencePack::Files &
         }
         compress.close();
     } catch (const Poco::Exception &exception) {
-        return Error(ErrorCode::Internal, QStringLiteral("Cannot make the zip file: %1.").arg(Console::fromArg(exception.displayText())));
+        return Error(ErrorCode::Internal, QStringLiteral("Cannot make the zip file: %1.").arg(QString::fromStdString(exception.displayText())));
     }
     const std::string bytes = zip.str();
 
@@ -91,4 +90,4 @@ Result<void> PackArchive::write(const QString &path, const EvidencePack::Files &
     return {}; // the temporary name is removed with `partial`
 }
 
-} // namespace QmsAudit::Cli
+} // namespace QmsAudit
