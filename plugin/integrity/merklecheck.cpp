@@ -6,6 +6,8 @@
 #include "storage/connection_p.h"
 #include "storage/schemasql_p.h"
 
+#include <algorithm>
+
 namespace QmsAudit {
 namespace {
 
@@ -31,23 +33,53 @@ MerkleCheck::MerkleCheck(Connection &connection)
 {
 }
 
-MerkleCheck::Level *MerkleCheck::level(int level)
+const MerkleCheck::StoredSubtree *MerkleCheck::peek(int level)
 {
+    if (m_cannotRead)
+        return nullptr;
     if (m_levels.size() < size_t(level))
         m_levels.resize(level);
     Level &stored = m_levels[level - 1];
-    if (!stored.select) {
+    if (stored.next < stored.batch.size())
+        return &stored.batch[stored.next];
+    if (stored.end)
+        return nullptr;
+    if (!m_select) {
         auto select = m_connection.prepare(SchemaSql::SelectSubtreesOfLevel);
         if (!select) {
-            if (!m_cannotRead)
-                addFinding(m_pending, QStringLiteral("the Merkle tree cannot be read: %1").arg(select.error().message()));
+            addFinding(m_pending, QStringLiteral("the Merkle tree cannot be read: %1").arg(select.error().message()));
             m_cannotRead = true;
             return nullptr;
         }
-        stored.select.emplace(std::move(*select));
-        stored.select->bind(1, qint64(level));
+        m_select.emplace(std::move(*select));
     }
-    return &stored;
+    m_select->reset();
+    m_select->bind(1, qint64(level));
+    m_select->bind(2, stored.nextIndex);
+    m_select->bind(3, qint64(BatchRows));
+    stored.batch.clear();
+    stored.next = 0;
+    while (true) {
+        auto row = m_select->step();
+        if (!row) {
+            addFinding(m_pending, QStringLiteral("the Merkle tree cannot be read: %1").arg(row.error().message()));
+            m_cannotRead = true;
+            return nullptr;
+        }
+        if (!*row)
+            break;
+        StoredSubtree &subtree = stored.batch.emplace_back();
+        subtree.index = m_select->int64(0);
+        const QByteArrayView hash = m_select->blobView(1);
+        if (hash.size() == qsizetype(subtree.hash.size())) // else all zeros: no hash, so it differs
+            std::copy_n(hash.data(), hash.size(), subtree.hash.begin());
+    }
+    m_select->reset(); // no statement stays open between batches
+    stored.end = stored.batch.size() < size_t(BatchRows);
+    if (stored.batch.empty())
+        return nullptr;
+    stored.nextIndex = stored.batch.back().index + 1;
+    return &stored.batch.front();
 }
 
 void MerkleCheck::add(QByteArrayView payload)
@@ -60,34 +92,25 @@ void MerkleCheck::add(QByteArrayView payload)
 
 void MerkleCheck::compare(const SubtreeHash &subtree)
 {
-    Level *stored = level(subtree.level);
-    if (!stored)
-        return;
     // A level's rows come in index order, as the appends completed them: a missing row shows as a
     // larger stored index (kept for the next subtree), a stray one as a smaller.
     while (true) {
-        if (!stored->peeked && !stored->end) {
-            auto row = stored->select->step();
-            if (!row)
-                addFinding(m_pending, QStringLiteral("the Merkle tree cannot be read: %1").arg(row.error().message()));
-            stored->end = !row || !*row;
-            stored->peeked = !stored->end;
+        const StoredSubtree *stored = peek(subtree.level);
+        if (!stored) {
+            if (!m_cannotRead)
+                addFinding(m_pending, QStringLiteral("the Merkle tree lacks the hash of %1").arg(subtreeName(subtree.level, subtree.index)));
+            return;
         }
-        if (stored->end) {
+        if (stored->index > subtree.index) {
             addFinding(m_pending, QStringLiteral("the Merkle tree lacks the hash of %1").arg(subtreeName(subtree.level, subtree.index)));
             return;
         }
-        const qint64 storedIndex = stored->select->int64(0);
-        if (storedIndex > subtree.index) {
-            addFinding(m_pending, QStringLiteral("the Merkle tree lacks the hash of %1").arg(subtreeName(subtree.level, subtree.index)));
-            return;
-        }
-        stored->peeked = false;
-        if (storedIndex < subtree.index) {
-            addFinding(m_pending, QStringLiteral("the Merkle tree has a stray hash at %1").arg(subtreeName(subtree.level, storedIndex)));
+        ++m_levels[subtree.level - 1].next;
+        if (stored->index < subtree.index) {
+            addFinding(m_pending, QStringLiteral("the Merkle tree has a stray hash at %1").arg(subtreeName(subtree.level, stored->index)));
             continue;
         }
-        if (stored->select->blobView(1) != QByteArrayView(subtree.hash)) {
+        if (QByteArrayView(stored->hash.data(), qsizetype(stored->hash.size())) != QByteArrayView(subtree.hash)) {
             addFinding(m_pending,
                        QStringLiteral("the Merkle tree's hash of %1 does not follow from the events").arg(subtreeName(subtree.level, subtree.index)));
         }
@@ -98,16 +121,9 @@ void MerkleCheck::compare(const SubtreeHash &subtree)
 void MerkleCheck::finish(VerificationReport &report)
 {
     // Rows after the last subtree the records complete, on the levels read and above them.
-    for (size_t i = 0; i < m_levels.size() && !m_cannotRead; ++i) {
-        Level &stored = m_levels[i];
-        if (!stored.select)
-            continue;
-        if (!stored.peeked && !stored.end) {
-            auto row = stored.select->step();
-            stored.peeked = row && *row;
-        }
-        if (stored.peeked)
-            addFinding(m_pending, QStringLiteral("the Merkle tree has a stray hash at %1").arg(subtreeName(int(i) + 1, stored.select->int64(0))));
+    for (size_t i = 0; i < m_levels.size(); ++i) {
+        if (const StoredSubtree *stray = peek(int(i) + 1))
+            addFinding(m_pending, QStringLiteral("the Merkle tree has a stray hash at %1").arg(subtreeName(int(i) + 1, stray->index)));
     }
     auto above = m_connection.prepare(SchemaSql::SelectSubtreeAboveLevel);
     if (above) {

@@ -27,7 +27,9 @@ Result<CompactRange> CompactRange::restore(const SubtreeHashes &hashes, qint64 s
 
 QList<SubtreeHash> CompactRange::append(const QByteArray &leafHash)
 {
-    QList<SubtreeHash> completed{{0, m_size, leafHash}};
+    QList<SubtreeHash> completed;
+    completed.reserve(std::countr_one(quint64(m_size)) + 1); // the leaf and one per merge
+    completed.append({0, m_size, leafHash});
     QByteArray hash = leafHash;
     int level = 0;
     qint64 index = m_size;

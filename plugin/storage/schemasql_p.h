@@ -212,8 +212,9 @@ inline constexpr const char *InsertSubtree = "INSERT INTO merkle_subtree (level,
 inline constexpr const char *SelectSubtree = "SELECT hash FROM merkle_subtree WHERE level = ?1 AND idx = ?2";
 /// The leaf data of seq ?1.
 inline constexpr const char *SelectPayloadAt = "SELECT payload FROM events WHERE seq = ?1";
-/// Every stored subtree of one level in index order: verify compares them with the recomputed tree.
-inline constexpr const char *SelectSubtreesOfLevel = "SELECT idx, hash FROM merkle_subtree WHERE level = ?1 ORDER BY idx";
+/// Up to ?3 stored subtrees of level ?1 from index ?2 on, in index order: verify compares them with the
+/// recomputed tree, a batch at a time.
+inline constexpr const char *SelectSubtreesOfLevel = "SELECT idx, hash FROM merkle_subtree WHERE level = ?1 AND idx >= ?2 ORDER BY idx LIMIT ?3";
 /// A stored subtree above level ?1, where a tree of the events has none.
 inline constexpr const char *SelectSubtreeAboveLevel = "SELECT level, idx FROM merkle_subtree WHERE level > ?1 LIMIT 1";
 /// The payloads in seq order, from ?1 on: building the tree of an older log (migration to layout 8).

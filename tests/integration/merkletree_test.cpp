@@ -206,3 +206,27 @@ TEST_F(MerkleTreeTest, VerifyNamesMissingAndStrayHashes)
                                     QStringLiteral("the Merkle tree has a stray hash at level 3, index 7 (seqs 57-64)"),
                                     QStringLiteral("the Merkle tree has a stray hash at level 9, index 0 (seqs 1-512)")}));
 }
+
+TEST_F(MerkleTreeTest, VerifyComparesEveryLevelPastItsFirstBatchOfStoredRows)
+{
+    // 4,500 events make 2,250 subtrees of level 1: verify reads them in batches of 2,048 rows
+    // (MerkleCheck::BatchRows), so these findings lie at and after a batch boundary.
+    for (int first = 0; first < 4500; first += 500) {
+        QList<Event> events;
+        for (int i = first; i < first + 500; ++i)
+            events.append(sampleEvent(i));
+        ASSERT_TRUE(m_log->appendAll(events));
+    }
+    EXPECT_TRUE(reopenAndVerify().ok);
+    tamper(QStringLiteral("DELETE FROM merkle_subtree WHERE level = 1 AND idx = 2048;"
+                          "UPDATE merkle_subtree SET hash = zeroblob(32) WHERE level = 1 AND idx = 2100;"
+                          "INSERT INTO merkle_subtree VALUES (1, 2250, zeroblob(32));"));
+    const VerificationReport report = reopenAndVerify();
+    EXPECT_FALSE(report.ok);
+    QStringList details;
+    for (const auto &f : report.findings)
+        details.append(f.detail);
+    EXPECT_EQ(details, QStringList({QStringLiteral("the Merkle tree lacks the hash of level 1, index 2048 (seqs 4097-4098)"),
+                                    QStringLiteral("the Merkle tree's hash of level 1, index 2100 (seqs 4201-4202) does not follow from the events"),
+                                    QStringLiteral("the Merkle tree has a stray hash at level 1, index 2250 (seqs 4501-4502)")}));
+}
