@@ -25,6 +25,10 @@ QMap<QString, QString> TrailExportRecord::attributes() const
         attributes.insert(QStringLiteral("report"), report);
     if (verified)
         attributes.insert(QStringLiteral("verification"), *verified ? QStringLiteral("ok") : QStringLiteral("failed"));
+    if (treeSize)
+        attributes.insert(QStringLiteral("tree_size"), QString::number(*treeSize));
+    if (!origin.isEmpty())
+        attributes.insert(QStringLiteral("origin"), origin);
     return attributes;
 }
 

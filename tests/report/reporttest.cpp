@@ -10,7 +10,19 @@ using namespace Qt::StringLiterals;
 
 namespace QmsAudit::Test {
 
-ReportTestLog::ReportTestLog() : m_keys(SecretKey::generateRawKey())
+namespace {
+
+/// A new raw key; its hex into @p hex.
+SecretKey rawKey(QByteArray &hex)
+{
+    SecretKey key = SecretKey::generateRawKey();
+    hex = QByteArray(key.data(), qsizetype(key.size())).toHex();
+    return key;
+}
+
+} // namespace
+
+ReportTestLog::ReportTestLog() : m_keys(rawKey(m_keyHex))
 {
     auto created = AuditLog::create(path(u"audit.qmslog"_s), m_keys);
     if (!created) {

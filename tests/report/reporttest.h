@@ -30,12 +30,15 @@ public:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     /// Appends @p events in one transaction; fails the test if it cannot.
     void append(const QList<Event> &events);
+    /// The log's raw key in hex, for the sqlcipher shell (runSqlcipher()) that tampers with it.
+    const QByteArray &keyHex() const { return m_keyHex; }
 
     /// The header a caller fills before building a report.
     static EvidenceHeader header();
 
 private:
     QTemporaryDir m_dir;
+    QByteArray m_keyHex; // before m_keys: the constructor fills it while making the key
     StaticKeyProvider m_keys;
     std::unique_ptr<AuditLog> m_log;
     std::shared_ptr<const EventReader> m_reader;

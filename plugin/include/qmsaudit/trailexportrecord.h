@@ -22,19 +22,21 @@ namespace QmsAudit {
  */
 struct QMSAUDIT_EXPORT TrailExportRecord {
     EventFilter filter;
-    QString format;             ///< formatName(), or "pdf"
+    QString format;             ///< formatName(), "pdf" or "pack"
     QString fileName;           ///< the file's name, without its directory
     QByteArray sha256;          ///< of the file as written (EventExportFile::sha256()); empty until then
     qint64 eventCount = 0;
     QString report;             ///< PDF: "events", "document" or "management_review"
     std::optional<bool> verified; ///< PDF: whether the log passed the verification the report states
     std::optional<EventSample> sample; ///< an export of a drawn sample: its definition is recorded too
+    std::optional<qint64> treeSize; ///< evidence pack: the tree size its checkpoint signs
+    QString origin;             ///< evidence pack: its checkpoint's origin
 
     /// jsonl, csv or csv-spreadsheet-safe: the "format" attribute of JSON Lines and CSV exports.
     static QString formatName(EventExportWriter::Format format, CsvCells cells);
     /**
      * The event's attributes: "filter", "format", "file", "event_count", and when known "sha256",
-     * "report", "verification" (ok/failed); for a sample also its definition
+     * "report", "verification" (ok/failed), "tree_size", "origin"; for a sample also its definition
      * (EventSample::recordedAttributes(), whose filter is the sample's).
      */
     QMap<QString, QString> attributes() const;
