@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // Exports what a view shows (a filter's events, or a drawn sample) to a file: CSV (spreadsheet-safe
-// unless the verbatim form is chosen), JSON Lines or the PDF events report, on a worker thread with
-// progress and cancel. A finished export is recorded with the file's SHA-256 (trail_exported).
+// unless the verbatim form is chosen), JSON Lines, the PDF events report or an evidence pack signed
+// with the auditor's key (a filter's events only), on a worker thread with progress and cancel. A
+// finished export is recorded with the file's SHA-256 (trail_exported).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -29,6 +30,8 @@ Dialog {
         sample: dialog.sample
         viewName: dialog.viewName
         path: pathField.text
+        signingKeyFile: keyField.text
+        onFormatChanged: formatBox.currentIndex = formatBox.indexOfValue(format)
     }
 
     ColumnLayout {
@@ -44,6 +47,7 @@ Dialog {
         }
         ComboBox {
             id: formatBox
+            objectName: "exportFormat"
             textRole: "title"
             valueRole: "value"
             Accessible.name: qsTr("Format")
@@ -52,21 +56,50 @@ Dialog {
                 const formats = [{ value: EventExport.CsvSpreadsheetSafe, title: qsTr("CSV, safe to open in a spreadsheet") },
                                  { value: EventExport.Csv, title: qsTr("CSV, verbatim (for programs, and to compare with the log)") },
                                  { value: EventExport.JsonLines, title: qsTr("JSON Lines (every field, read back by qms-audit import)") }];
-                if (!dialog.sample)
+                if (!dialog.sample) {
                     formats.push({ value: EventExport.Pdf, title: qsTr("PDF events report (verified, for people; at most 25,000 events)") });
+                    formats.push({ value: EventExport.EvidencePack, title: qsTr("Evidence pack (zip: events, report, proofs, signed checkpoint)") });
+                }
                 return formats;
             }
             onActivated: {
                 exporter.format = currentValue;
-                pathField.text = pathField.text.replace(/\.(csv|jsonl|pdf)$/, "") + [".csv", ".csv", ".jsonl", ".pdf"][currentValue];
+                pathField.text = pathField.text.replace(/\.(csv|jsonl|pdf|zip)$/, "") + [".csv", ".csv", ".jsonl", ".pdf", ".zip"][currentValue];
             }
+        }
+        Label {
+            objectName: "sampleFormatsNote"
+            visible: dialog.sample !== null
+            text: qsTr("The PDF report and the evidence pack cover a filter's events, not a sample: make them from the audit log view.")
+            color: palette.placeholderText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
         }
         TextField {
             id: pathField
+            objectName: "exportPath"
             placeholderText: qsTr("File to write, e.g. /home/auditor/q3-edits.csv")
             Accessible.name: qsTr("File to write")
             selectByMouse: true
             enabled: !exporter.running
+            Layout.fillWidth: true
+        }
+        TextField {
+            id: keyField
+            objectName: "signingKeyField"
+            visible: exporter.format === EventExport.EvidencePack
+            placeholderText: qsTr("Signing key: a PEM Ed25519 private key, e.g. /home/auditor/checkpoint-key.pem")
+            Accessible.name: qsTr("Signing key file")
+            selectByMouse: true
+            enabled: !exporter.running
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "packNote"
+            visible: keyField.visible
+            text: qsTr("Signed with this key, the pack lets an inspector check the events offline (qms-audit verify-pack, or unzip, sha256sum and openssl). Hand over the public key separately. A log that fails verification gets no pack.")
+            color: palette.placeholderText
+            wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         Label {
@@ -86,13 +119,16 @@ Dialog {
         Label {
             visible: exporter.running
             text: exporter.total < 0 ? qsTr("Verifying the log for the report…")
-                : qsTr("%1 of %2 events written…").arg(exporter.written).arg(exporter.total)
+                : exporter.format !== EventExport.EvidencePack ? qsTr("%1 of %2 events written…").arg(exporter.written).arg(exporter.total)
+                : exporter.written < exporter.total ? qsTr("Collecting the proofs of %1 events and signing the checkpoint…").arg(exporter.total)
+                : qsTr("Writing the pack…")
         }
         Label {
             objectName: "exportResult"
             visible: exporter.finished && !exporter.running
             text: exporter.ok ? qsTr("Wrote %1 events to %2.\nSHA-256 %3%4").arg(exporter.eventCount).arg(exporter.fileName).arg(exporter.sha256)
-                                    .arg(exporter.format === EventExport.Pdf && !exporter.verified ? qsTr("\nThe log failed verification: page 1 of the report shows the findings.") : "")
+                                    .arg(exporter.format === EventExport.Pdf && !exporter.verified ? qsTr("\nThe log failed verification: page 1 of the report shows the findings.")
+                                         : exporter.treeSize > 0 ? qsTr("\nCheckpoint %1 at tree size %2.").arg(exporter.origin).arg(exporter.treeSize) : "")
                 : exporter.cancelled ? qsTr("Cancelled: no file was written.") : exporter.errorString
             color: exporter.ok || exporter.cancelled ? palette.text : "#c62828"
             wrapMode: Text.WrapAnywhere
@@ -103,6 +139,7 @@ Dialog {
 
     footer: DialogButtonBox {
         Button {
+            objectName: "exportButton"
             text: qsTr("Export")
             highlighted: true
             enabled: !exporter.running && pathField.text.length > 0

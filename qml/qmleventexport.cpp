@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "qmleventexport.h"
 
+#include <qmsaudit/checkpoint.h>
 #include <qmsaudit/clock.h>
 #include <qmsaudit/eventexportfile.h>
 #include <qmsaudit/eventreader.h>
 #include <qmsaudit/eventsreport.h>
+#include <qmsaudit/evidencepackexport.h>
+#include <qmsaudit/signingkeyfileprovider.h>
 
 #include <QCoreApplication>
 #include <QDate>
@@ -17,11 +20,23 @@
 
 namespace QmsAudit {
 
+namespace {
+
+/// A path, or the local file of a file: URL (what a file dialog gives).
+QString localPath(const QString &pathOrUrl)
+{
+    const QUrl url(pathOrUrl);
+    return url.isLocalFile() ? url.toLocalFile() : pathOrUrl.trimmed();
+}
+
+} // namespace
+
 /// What the worker hands back.
 struct QmlEventExport::Outcome {
     qint64 eventCount = 0;
     QByteArray sha256;
     std::optional<bool> verified; ///< PDF
+    std::optional<TrailExportRecord> record; ///< EvidencePack: the whole record, as EvidencePackExport states it
     std::optional<Error> error;
 };
 
@@ -48,6 +63,8 @@ QString QmlEventExport::fileName() const { return m_ok ? m_record.fileName : QSt
 QString QmlEventExport::sha256() const { return m_ok ? QString::fromLatin1(m_record.sha256.toHex()) : QString(); }
 qint64 QmlEventExport::eventCount() const { return m_ok ? m_record.eventCount : 0; }
 bool QmlEventExport::isVerified() const { return m_ok && m_record.verified.value_or(false); }
+qint64 QmlEventExport::treeSize() const { return m_ok ? m_record.treeSize.value_or(0) : 0; }
+QString QmlEventExport::origin() const { return m_ok ? m_record.origin : QString(); }
 
 bool QmlEventExport::refuse(const QString &message)
 {
@@ -68,11 +85,14 @@ void QmlEventExport::setProgress(qint64 written, qint64 total)
 
 QString QmlEventExport::suggestedPath() const
 {
-    const QString extension = m_format == JsonLines ? QStringLiteral("jsonl") : m_format == Pdf ? QStringLiteral("pdf") : QStringLiteral("csv");
+    const QString extension = m_format == JsonLines ? QStringLiteral("jsonl")
+                            : m_format == Pdf       ? QStringLiteral("pdf")
+                            : m_format == EvidencePack ? QStringLiteral("zip")
+                                                       : QStringLiteral("csv");
+    const QString what = m_sample ? QStringLiteral("sample") : m_format == EvidencePack ? QStringLiteral("evidence-pack") : QStringLiteral("events");
     const QString log = m_source ? QFileInfo(m_source->logName()).completeBaseName() : QString();
     const QString name = QStringLiteral("%1-%2-%3.%4")
-                             .arg(log.isEmpty() ? QStringLiteral("audit-trail") : log, m_sample ? QStringLiteral("sample") : QStringLiteral("events"),
-                                  QDate::currentDate().toString(Qt::ISODate), extension);
+                             .arg(log.isEmpty() ? QStringLiteral("audit-trail") : log, what, QDate::currentDate().toString(Qt::ISODate), extension);
     return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
 }
 
@@ -84,19 +104,26 @@ bool QmlEventExport::start()
         return refuse(tr("The log is not open."));
     if (!m_source->requirePermission(AccessPolicy::Export, m_viewName))
         return refuse(tr("Exporting events needs the permission “%1”.").arg(AccessPolicy::Export));
-    const QUrl url(m_path);
-    const QString path = url.isLocalFile() ? url.toLocalFile() : m_path.trimmed();
+    const QString path = localPath(m_path);
     if (path.isEmpty())
         return refuse(tr("Choose the file to write."));
     if (QFileInfo::exists(path))
         return refuse(tr("%1 exists; an export never overwrites a file.").arg(path));
     const bool ofSample = m_sample != nullptr;
+    const bool pack = m_format == EvidencePack;
     if (ofSample && !m_sample->sample())
         return refuse(tr("Draw the sample first."));
     if (ofSample && m_format == Pdf)
         return refuse(tr("A sample is exported as CSV or JSON Lines; the PDF report covers a filter's events."));
+    if (ofSample && pack) {
+        return refuse(tr("A sample is exported as CSV or JSON Lines; an evidence pack covers a filter's events: make it from the "
+                         "audit log view."));
+    }
     if (!ofSample && (!m_model || !m_model->isFilterValid()))
         return refuse(m_model ? m_model->filterDescription() : tr("No events to export."));
+    const QString keyPath = localPath(m_signingKeyFile);
+    if (pack && keyPath.isEmpty())
+        return refuse(tr("Choose the signing key file: the PEM Ed25519 private key that signs the evidence pack."));
 
     m_record = {};
     m_record.fileName = QFileInfo(path).fileName();
@@ -112,6 +139,8 @@ bool QmlEventExport::start()
     }
     if (m_format == Pdf)
         m_record.report = QStringLiteral("events");
+    if (pack)
+        m_record = EvidencePackExport::record(m_record.filter, path);
 
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_finished = m_ok = m_cancelled = false;
@@ -129,9 +158,22 @@ bool QmlEventExport::start()
         QMetaObject::invokeMethod(this, [this, written, total] { setProgress(written, total); }, Qt::QueuedConnection);
     };
     m_running = true;
-    m_run.setFuture(QtConcurrent::run([reader = m_source->reader(), filter = m_record.filter, seqs, ofSample, pdf = m_format == Pdf,
-                                       fileFormat, cells, path, cancel = m_cancel, header = std::move(header), report]() mutable {
+    m_run.setFuture(QtConcurrent::run([reader = m_source->reader(), filter = m_record.filter, seqs, ofSample, pdf = m_format == Pdf, pack,
+                                       keyPath, fileFormat, cells, path, cancel = m_cancel, header = std::move(header), report]() mutable {
         auto outcome = std::make_shared<Outcome>();
+        if (pack) {
+            // Signed under the checkpoint's origin, as `qms-audit export --pack` signs without --key-name.
+            const SigningKeyFileProvider keys(keyPath, Checkpoint::defaultOrigin(reader->logId()));
+            EvidencePackExportControl control;
+            control.cancel = cancel.get();
+            control.progress = report;
+            auto written = EvidencePackExport::write(*reader, filter, std::move(header), keys, path, control);
+            if (!written)
+                outcome->error = written.error();
+            else
+                outcome->record = written->record;
+            return outcome;
+        }
         if (pdf) {
             auto built = EventsReport::build(*reader, filter, std::move(header));
             if (!built) {
@@ -201,9 +243,13 @@ void QmlEventExport::finish()
     m_ok = !outcome->error;
     m_errorString = outcome->error ? outcome->error->message() : QString();
     if (m_ok) {
-        m_record.eventCount = outcome->eventCount;
-        m_record.sha256 = outcome->sha256;
-        m_record.verified = outcome->verified;
+        if (outcome->record) {
+            m_record = *outcome->record;
+        } else {
+            m_record.eventCount = outcome->eventCount;
+            m_record.sha256 = outcome->sha256;
+            m_record.verified = outcome->verified;
+        }
         if (m_source)
             m_source->noteExported(m_record, m_viewName);
     }

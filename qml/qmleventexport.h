@@ -18,11 +18,14 @@ namespace QmsAudit {
 
 /**
  * Exports the events of a model's filter, or a drawn sample, to a file on a worker thread:
- * CSV (spreadsheet-safe by default, or verbatim), JSON Lines, or the PDF events report
- * (QmsAudit::Report). Progress counts the events written; a cancelled or failed export leaves no
- * file (EventExportFile, ReportDocument::savePdf). A finished export is recorded through the
- * source as trail_exported with the filter and the file's SHA-256, as `qms-audit export` records
- * it. Needs trail.export; an existing file is never overwritten.
+ * CSV (spreadsheet-safe by default, or verbatim), JSON Lines, the PDF events report
+ * (QmsAudit::Report), or an evidence pack signed with the key in signingKeyFile
+ * (EvidencePackExport, as `qms-audit export --pack` makes it; a filter's events only). Progress
+ * counts the events written; a cancelled or failed export leaves no file (EventExportFile,
+ * ReportDocument::savePdf, EvidencePackExport). A finished export is recorded through the source
+ * as trail_exported with the filter and the file's SHA-256 (a pack also with its tree size and
+ * origin), as `qms-audit export` records it. Needs trail.export; an existing file is never
+ * overwritten.
  */
 class QmlEventExport : public QObject
 {
@@ -31,13 +34,20 @@ class QmlEventExport : public QObject
     Q_PROPERTY(QmsAudit::QmlAuditLogSource *log MEMBER m_source NOTIFY logChanged)
     /// The events of its filter are exported (unless sample is set).
     Q_PROPERTY(QmsAudit::QmlAuditEventModel *model MEMBER m_model NOTIFY logChanged)
-    /// A drawn sample: its events are exported, random picks then targeted ones (CSV or JSON Lines).
+    /// A drawn sample: its events are exported, random picks then targeted ones (CSV or JSON Lines;
+    /// the PDF report and the evidence pack cover a filter's events).
     Q_PROPERTY(QmsAudit::QmlEventSample *sample MEMBER m_sample NOTIFY logChanged)
     /// Recorded as the "view" of trail_exported, and named in access_denied.
     Q_PROPERTY(QString viewName MEMBER m_viewName NOTIFY logChanged)
     Q_PROPERTY(Format format MEMBER m_format NOTIFY formatChanged)
     /// The file to write: a path or a file: URL.
     Q_PROPERTY(QString path MEMBER m_path NOTIFY pathChanged)
+    /**
+     * EvidencePack: the PEM Ed25519 private key that signs the pack (as `openssl genpkey -algorithm
+     * ed25519` makes it, readable by its owner only), a path or a file: URL. Read through
+     * SigningKeyFileProvider when the export runs; never logged nor recorded.
+     */
+    Q_PROPERTY(QString signingKeyFile MEMBER m_signingKeyFile NOTIFY signingKeyFileChanged)
     Q_PROPERTY(bool running READ isRunning NOTIFY runningChanged)
     Q_PROPERTY(qint64 written READ written NOTIFY progressChanged)
     /// Events to write; -1 until known (a PDF report knows them once the log is verified).
@@ -51,11 +61,14 @@ class QmlEventExport : public QObject
     Q_PROPERTY(QString fileName READ fileName NOTIFY resultChanged)
     Q_PROPERTY(QString sha256 READ sha256 NOTIFY resultChanged)
     Q_PROPERTY(qint64 eventCount READ eventCount NOTIFY resultChanged)
-    /// PDF: whether the log passed the verification its page 1 states.
+    /// PDF: whether the log passed the verification its page 1 states (a pack is only made of a log that did).
     Q_PROPERTY(bool verified READ isVerified NOTIFY resultChanged)
+    /// EvidencePack: the tree size its checkpoint signs, and that checkpoint's origin.
+    Q_PROPERTY(qint64 treeSize READ treeSize NOTIFY resultChanged)
+    Q_PROPERTY(QString origin READ origin NOTIFY resultChanged)
 
 public:
-    enum Format { CsvSpreadsheetSafe, Csv, JsonLines, Pdf };
+    enum Format { CsvSpreadsheetSafe, Csv, JsonLines, Pdf, EvidencePack };
     Q_ENUM(Format)
 
     explicit QmlEventExport(QObject *parent = nullptr);
@@ -72,6 +85,8 @@ public:
     QString sha256() const;
     qint64 eventCount() const;
     bool isVerified() const;
+    qint64 treeSize() const;
+    QString origin() const;
 
     /// A file in the user's documents folder named after the log, the day and the format.
     Q_INVOKABLE QString suggestedPath() const;
@@ -83,6 +98,7 @@ Q_SIGNALS:
     void logChanged();
     void formatChanged();
     void pathChanged();
+    void signingKeyFileChanged();
     void runningChanged();
     void progressChanged();
     void resultChanged();
@@ -99,6 +115,7 @@ private:
     QString m_viewName = QStringLiteral("AuditLogView");
     Format m_format = CsvSpreadsheetSafe;
     QString m_path;
+    QString m_signingKeyFile;
     bool m_running = false; ///< until finish() ran: the watcher stops running before its finished() arrives
     QFutureWatcher<std::shared_ptr<Outcome>> m_run;
     std::shared_ptr<std::atomic_bool> m_cancel;

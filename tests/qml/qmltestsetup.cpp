@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "qmltestsetup.h"
 
+#include "sqlciphershell.h"
+
 #include <qmsaudit/auditlog.h>
 #include <qmsaudit/audittrail.h>
+#include <qmsaudit/checkpointverifier.h>
 #include <qmsaudit/eventjson.h>
 #include <qmsaudit/eventreader.h>
 #include <qmsaudit/eventsampler.h>
+#include <qmsaudit/evidencepackarchive.h>
+#include <qmsaudit/evidencepackverifier.h>
 #include <qmsaudit/keyfileprovider.h>
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -220,6 +227,58 @@ QString QmlTestSetup::sha256Of(const QString &path) const
     if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
         return {};
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QString QmlTestSetup::checkpointKey(const QString &name) const
+{
+    const QString copy = m_dir.filePath(name);
+    QFile::remove(copy);
+    if (!QFile::copy(QStringLiteral(QMSAUDIT_TEST_DATA_DIR "/checkpoint/") + name, copy)
+        || !QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return {};
+    return copy;
+}
+
+QVariantMap QmlTestSetup::verifyPack(const QString &path) const
+{
+    auto files = QmsAudit::EvidencePackArchive::read(path);
+    if (!files)
+        return {{QStringLiteral("error"), files.error().message()}};
+    QFile publicKey(QStringLiteral(QMSAUDIT_TEST_DATA_DIR "/checkpoint/test-ed25519.pub.pem"));
+    if (!publicKey.open(QIODevice::ReadOnly))
+        return {{QStringLiteral("error"), publicKey.errorString()}};
+    auto trusted = QmsAudit::CheckpointVerifier::fromPem(QStringLiteral("trusted"), publicKey.readAll());
+    if (!trusted)
+        return {{QStringLiteral("error"), trusted.error().message()}};
+    const QmsAudit::EvidencePackCheck check = QmsAudit::EvidencePackVerifier::verify(*files, trusted->publicKey());
+    QStringList findings;
+    for (const QmsAudit::EvidencePackFinding &finding : check.findings)
+        findings.append(finding.describe());
+    QVariantList seqs;
+    for (const QByteArray &line : files->value(QmsAudit::EvidencePack::eventsName()).split('\n')) {
+        if (!line.isEmpty())
+            seqs.append(QJsonDocument::fromJson(line).object().value(QStringLiteral("seq")).toInteger());
+    }
+    return {{QStringLiteral("ok"), check.ok()},
+            {QStringLiteral("trusted"), check.trusted},
+            {QStringLiteral("findings"), findings},
+            {QStringLiteral("eventCount"), check.eventCount},
+            {QStringLiteral("treeSize"), check.treeSize},
+            {QStringLiteral("origin"), check.origin},
+            {QStringLiteral("keyName"), check.keyName},
+            {QStringLiteral("seqs"), seqs},
+            {QStringLiteral("files"), QStringList(files->keys())}};
+}
+
+QString QmlTestSetup::tamperWithEvent(int seq) const
+{
+    QFile key(m_keyFile);
+    if (!key.open(QIODevice::ReadOnly))
+        return key.errorString();
+    const QmsAudit::Test::ShellResult shell = QmsAudit::Test::runSqlcipher(
+        m_logPath, key.readAll().trimmed(),
+        QStringLiteral("DROP TRIGGER events_no_update; UPDATE events SET actor_id = 'u9' WHERE seq = %1;").arg(seq));
+    return shell.exitCode == 0 ? QString() : shell.err;
 }
 
 QStringList QmlTestSetup::unexpectedWarnings()

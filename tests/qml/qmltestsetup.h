@@ -65,6 +65,22 @@ public:
     /// The file's contents as UTF-8 text, and its SHA-256 (hex), for exports read back.
     Q_INVOKABLE QString readText(const QString &path) const;
     Q_INVOKABLE QString sha256Of(const QString &path) const;
+    /**
+     * Copies tests/data/checkpoint/@p name into the temporary directory, readable by its owner
+     * only (as SigningKeyFileProvider wants a key file), and returns the copy's path.
+     */
+    Q_INVOKABLE QString checkpointKey(const QString &name) const;
+    /**
+     * Reads the evidence pack @p path (EvidencePackArchive) and checks it (EvidencePackVerifier)
+     * against tests/data/checkpoint/test-ed25519.pub.pem. Returns {ok, trusted, findings (text),
+     * eventCount, treeSize, origin, keyName, seqs (of events.jsonl), files (names)}, or {error}.
+     */
+    Q_INVOKABLE QVariantMap verifyPack(const QString &path) const;
+    /**
+     * Changes the actor of event @p seq behind the library's back, with the key, through the
+     * sqlcipher shell: the log then fails verification. Returns the shell's error; empty if done.
+     */
+    Q_INVOKABLE QString tamperWithEvent(int seq) const;
 
     /// Warnings (and worse) seen while the QML engine was up.
     static QStringList unexpectedWarnings();

@@ -356,11 +356,143 @@ Item {
             compare(exported.attributes.sample_seed, view.sample.drawnSeed)
             compare(exported.attributes.population_sha256, view.sample.populationDigest)
             compare(Number(exported.attributes.event_count), lines.length)
-            // A sample has no PDF report.
+            // A sample has no PDF report and no evidence pack: the dialog does not offer them, and says why.
+            view.exportDialog.open()
+            tryVerify(() => view.exportDialog.opened, 5000)
+            const offered = findChild(view, "exportFormat").model.map(format => format.value)
+            compare(offered, [EventExport.CsvSpreadsheetSafe, EventExport.Csv, EventExport.JsonLines])
+            verify(findChild(view, "sampleFormatsNote").visible)
             exporter.format = EventExport.Pdf
             exporter.path = auditHelper.temporaryPath("sample.pdf")
             verify(!exporter.start())
             verify(!auditHelper.fileExists(auditHelper.temporaryPath("sample.pdf")))
+            exporter.format = EventExport.EvidencePack
+            exporter.signingKeyFile = auditHelper.checkpointKey("test-ed25519.pem")
+            exporter.path = auditHelper.temporaryPath("sample.zip")
+            verify(!exporter.start())
+            verify(exporter.errorString.indexOf("an evidence pack covers a filter's events") >= 0, exporter.errorString)
+            verify(!auditHelper.fileExists(auditHelper.temporaryPath("sample.zip")))
+            compare(eventsOf("trail_exported").length, 1)
+        }
+
+        /// The log view's export dialog with the evidence pack chosen, as an auditor chooses it.
+        function packDialog(view, name) {
+            const dialog = view.exportDialog
+            dialog.open()
+            tryVerify(() => dialog.opened, 5000)
+            const keyField = findChild(view, "signingKeyField")
+            verify(!keyField.visible) // only for the pack
+            const formatBox = findChild(view, "exportFormat")
+            formatBox.currentIndex = formatBox.indexOfValue(EventExport.EvidencePack)
+            formatBox.activated(formatBox.currentIndex)
+            compare(dialog.exporter.format, EventExport.EvidencePack)
+            verify(findChild(view, "exportPath").text.endsWith(".zip"), findChild(view, "exportPath").text)
+            verify(keyField.visible)
+            verify(findChild(view, "packNote").visible)
+            findChild(view, "exportPath").text = auditHelper.temporaryPath(name)
+            return dialog
+        }
+        function exportFromDialog(view) {
+            const exporter = view.exportDialog.exporter
+            findChild(view, "exportButton").clicked()
+            tryVerify(() => exporter.finished && !exporter.running, 30000)
+        }
+
+        function test_evidencePackFromTheLogViewVerifiesAndIsRecorded() {
+            const source = hostSource()
+            const view = createTemporaryObject(logViewComponent, root, { log: source })
+            view.model.actions = ["approve"]
+            tryVerify(() => view.model.ready && view.model.filterDescription === "action=approve", 5000)
+            const dialog = packDialog(view, "approvals.zip")
+            const exporter = dialog.exporter
+            const path = auditHelper.temporaryPath("approvals.zip")
+            const keyField = findChild(view, "signingKeyField")
+            const result = findChild(view, "exportResult")
+
+            // No key, then a key of another type: refused, said, and nothing written or recorded.
+            exportFromDialog(view)
+            verify(!exporter.ok)
+            verify(exporter.errorString.indexOf("signing key file") >= 0, exporter.errorString)
+            compare(result.text, exporter.errorString)
+            keyField.text = auditHelper.checkpointKey("ec-p256.pem")
+            exportFromDialog(view)
+            verify(!exporter.ok)
+            verify(exporter.errorString.indexOf("Ed25519") >= 0, exporter.errorString)
+            verify(exporter.errorString.indexOf("PRIVATE") < 0, exporter.errorString)
+            compare(result.text, exporter.errorString)
+            verify(!auditHelper.fileExists(path))
+
+            // The test key, as the file: URL a file dialog gives.
+            keyField.text = "file://" + auditHelper.checkpointKey("test-ed25519.pem")
+            exportFromDialog(view)
+            verify(exporter.ok, exporter.errorString)
+            verify(exporter.verified)
+            const approvals = eventsOf("approve")
+            compare(exporter.eventCount, approvals.length)
+            compare(exporter.written, approvals.length)
+            compare(exporter.total, approvals.length)
+
+            // The pack checks against the test key's public half, and holds exactly the filter's events.
+            const pack = auditHelper.verifyPack(path)
+            compare(pack.error, undefined)
+            compare(pack.findings, [])
+            verify(pack.ok)
+            verify(pack.trusted)
+            compare(pack.files, ["README.txt", "SHA256SUMS", "SHA256SUMS.sig", "checkpoint", "events.jsonl", "proofs.jsonl",
+                                 "public-key.pem", "report.pdf"])
+            compare(numbers(pack.seqs), approvals.map(e => e.seq))
+            compare(pack.eventCount, approvals.length)
+            compare(pack.treeSize, exporter.treeSize)
+            verify(pack.treeSize >= filled) // the verified head: the filled log and the views' own records
+            compare(pack.origin, exporter.origin)
+            verify(pack.origin.startsWith("qmsaudit/"), pack.origin)
+            compare(pack.keyName, pack.origin)
+            verify(result.text.indexOf("at tree size " + pack.treeSize) >= 0, result.text)
+
+            // Recorded as `qms-audit export --pack` records it, after the head the pack covers.
+            tryVerify(() => eventsOf("trail_exported").length === 1, 5000)
+            const exported = eventsOf("trail_exported")[0]
+            verify(exported.seq > pack.treeSize)
+            compare(exported.actor.id, "aud1")
+            compare(exported.attributes.view, "AuditLogView")
+            compare(exported.attributes.format, "pack")
+            compare(exported.attributes.file, "approvals.zip")
+            compare(exported.attributes.filter, "action=approve")
+            compare(exported.attributes.report, "events")
+            compare(exported.attributes.verification, "ok")
+            compare(Number(exported.attributes.event_count), approvals.length)
+            compare(Number(exported.attributes.tree_size), pack.treeSize)
+            compare(exported.attributes.origin, pack.origin)
+            compare(exported.attributes.sha256, auditHelper.sha256Of(path))
+            compare(exporter.sha256, exported.attributes.sha256)
+            verify(JSON.stringify(exported.attributes).indexOf("ed25519") < 0) // the key file is not recorded
+
+            // An export never overwrites a file.
+            const sha256 = auditHelper.sha256Of(path)
+            exportFromDialog(view)
+            verify(!exporter.ok)
+            verify(exporter.errorString.indexOf("exists") >= 0, exporter.errorString)
+            compare(auditHelper.sha256Of(path), sha256)
+            compare(eventsOf("trail_exported").length, 1)
+        }
+
+        function test_evidencePackOfALogThatFailsVerificationIsRefused() {
+            const source = hostSource()
+            compare(auditHelper.tamperWithEvent(7), "")
+            const view = createTemporaryObject(logViewComponent, root, { log: source })
+            view.model.actions = ["approve"]
+            tryVerify(() => view.model.ready && view.model.filterDescription === "action=approve", 5000)
+            packDialog(view, "tampered.zip")
+            findChild(view, "signingKeyField").text = auditHelper.checkpointKey("test-ed25519.pem")
+            exportFromDialog(view)
+            const exporter = view.exportDialog.exporter
+            verify(!exporter.ok)
+            verify(!exporter.cancelled)
+            verify(exporter.errorString.indexOf("failed verification; no evidence pack is signed") >= 0, exporter.errorString)
+            compare(findChild(view, "exportResult").text, exporter.errorString)
+            verify(!auditHelper.fileExists(auditHelper.temporaryPath("tampered.zip")))
+            wait(200)
+            compare(eventsOf("trail_exported").length, 0)
         }
 
         function test_pdfReportIsWrittenInTheBackgroundAndRecorded() {
