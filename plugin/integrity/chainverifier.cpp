@@ -2,7 +2,7 @@
 #include "integrity/chainverifier_p.h"
 
 #include "integrity/chaincheck_p.h"
-#include "integrity/merklecheck_p.h"
+#include "integrity/merklecheckthread_p.h"
 #include "integrity/summarycheck_p.h"
 #include "integrity/textindexcheck_p.h"
 #include "storage/connection_p.h"
@@ -111,7 +111,7 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
     // The rows become a stream of records for ChainCheck, which checks any such stream.
     SummaryCheck summary(connection);
     ChainCheck check(report.headHash, report, &summary);
-    MerkleCheck tree(connection);
+    MerkleCheckThread tree(connection); // stops before the read transaction ends, in every return
     while (true) {
         auto row = select->step();
         if (!row) {
@@ -149,6 +149,7 @@ void ChainVerifier::scanChain(Connection &connection, VerificationReport &report
         }
     }
     check.finish();
+    tree.stop(); // after a broken row: the tree check must not read on past the read transaction
     if (m_control.progress)
         m_control.progress(report.eventCount, lastSeq);
     (void)connection.exec("COMMIT"); // ends the read transaction; nothing was written
