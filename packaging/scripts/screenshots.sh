@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# Renders every auditor view at 1280x800, light and dark, and page 1 of each PDF evidence report
-# (and the management review's first page of charts),
+# Renders every auditor view at 1280x800, light and dark, the log view's export dialog with the
+# evidence pack chosen, and page 1 of each PDF evidence report (and the management review's first
+# page of charts),
 # from a log made by `qms-audit generate`, into docs/images/ (the pictures README and docs/reports.md
 # show). Offscreen: no display needed.
 #   bash packaging/scripts/screenshots.sh [OUTPUT_DIR]
@@ -45,6 +46,12 @@ mkdir -p "$out"
 # The management review dashboard needs review.dashboard (a quality manager), and is taller.
 "${viewer[@]}" --role quality_manager --period 2026-Q3 --size 1280x2000 --screenshot "$out" --view review
 "${viewer[@]}" --role quality_manager --period 2026-Q3 --size 1280x2000 --screenshot "$out" --view review --dark
+# The export dialog with the evidence pack chosen (docs/evidence-packs.md), over a log of one month:
+# a pack holds at most 25,000 events, as a PDF report does.
+"$bin/plugin/cli/qms-audit" generate --log "$work/ws-014.qmslog" --key-file "$work/demo.key" \
+    --events 3000 --months 1 --seed 11 --start 2026-10-01 >/dev/null
+"$bin/qml/viewer/qms-audit-viewer" --log "$work/ws-014.qmslog" --key-file "$work/demo.key" --user a.inspector --role auditor \
+    --export pack --screenshot "$out"
 
 # Page 1 of each PDF evidence report (docs/reports.md), of the same period, document and log.
 cli=("$bin/plugin/cli/qms-audit" export --log "$work/demo.qmslog" --key-file "$work/demo.key" --as a.inspector --format pdf)

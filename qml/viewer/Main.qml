@@ -21,6 +21,8 @@ ApplicationWindow {
     property string sampleSeed
     /// --period: the management review's period.
     property string reviewPeriod
+    /// --export: the log view's export dialog opens with this format (csv, csv-verbatim, jsonl, pdf, pack).
+    property string exportFormat
     property string currentView: initialView
     /// --dark: a dark palette for every control (without it the style's palette, which follows the system).
     property bool dark: false
@@ -29,6 +31,7 @@ ApplicationWindow {
     readonly property bool settled: source.status === AuditLogSource.Error
         || (source.status === AuditLogSource.Ready && (
             currentView === "log" ? logView.model.ready && logView.model.totalCount >= 0 && !logView.model.loading
+                                    && (exportFormat.length === 0 || logView.exportDialog.opened)
           : currentView === "document" ? documentView.historyModel.ready && !documentView.accessSummary.running
           : currentView === "user" ? userView.activityModel.ready && !userView.summary.running
           : currentView === "sampling" ? samplingView.population.ready && !samplingView.sample.running
@@ -61,6 +64,15 @@ ApplicationWindow {
         if (currentView === "integrity" && source.status === AuditLogSource.Ready && !integrityView.check.finished)
             integrityView.check.start();
         drawRequestedSample();
+        openRequestedExport();
+    }
+    function openRequestedExport() {
+        if (currentView !== "log" || exportFormat.length === 0 || source.status !== AuditLogSource.Ready || logView.exportDialog.opened)
+            return;
+        const formats = { "csv": EventExport.CsvSpreadsheetSafe, "csv-verbatim": EventExport.Csv, "jsonl": EventExport.JsonLines,
+                          "pdf": EventExport.Pdf, "pack": EventExport.EvidencePack };
+        logView.exportDialog.exporter.format = formats[exportFormat];
+        logView.exportDialog.open();
     }
     function drawRequestedSample() {
         if (currentView === "sampling" && sampleSeed.length > 0 && source.status === AuditLogSource.Ready
@@ -81,6 +93,7 @@ ApplicationWindow {
             if (status === AuditLogSource.Ready && window.currentView === "integrity")
                 integrityView.check.start();
             window.drawRequestedSample();
+            window.openRequestedExport();
         }
         onActorIdsChanged: if (window.actorId.length === 0 && actorIds.length > 0) window.actorId = actorIds[0]
     }

@@ -53,8 +53,9 @@ int main(int argc, char **argv)
         {QStringLiteral("to"), QStringLiteral("User activity before this day (YYYY-MM-DD, UTC)."), QStringLiteral("DAY")},
         {QStringLiteral("period"), QStringLiteral("Period of the management review: 2026, 2026-Q3, 2026-07 or 2026-07-01..2026-07-15 (default: the last whole quarter)."), QStringLiteral("PERIOD")},
         {QStringLiteral("seed"), QStringLiteral("Draw the sampling view's sample with this seed when it opens (0 to 2^63-1)."), QStringLiteral("SEED")},
+        {QStringLiteral("export"), QStringLiteral("Open the log view's export dialog with FORMAT chosen: csv, csv-verbatim, jsonl, pdf or pack (an evidence pack)."), QStringLiteral("FORMAT")},
         {QStringLiteral("dark"), QStringLiteral("Use a dark palette.")},
-        {QStringLiteral("screenshot"), QStringLiteral("Render the view(s) to DIR/<view>.png at --size and quit (--view all: every view)."), QStringLiteral("DIR")},
+        {QStringLiteral("screenshot"), QStringLiteral("Render the view(s) to DIR/<view>.png at --size and quit (--view all: every view; with --export the log view and its dialog, DIR/log-export-<format>.png)."), QStringLiteral("DIR")},
         {QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH")},
     });
     parser.process(app);
@@ -75,13 +76,19 @@ int main(int argc, char **argv)
         return usage(QStringLiteral("Give exactly one of --key-file and --passphrase-env."));
     options.userId = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user")) : operatingSystemUser();
     options.roles = parser.isSet(QStringLiteral("role")) ? parser.values(QStringLiteral("role")) : QStringList{QStringLiteral("auditor")};
+    options.exportFormat = parser.value(QStringLiteral("export"));
+    const QStringList formats{QStringLiteral("csv"), QStringLiteral("csv-verbatim"), QStringLiteral("jsonl"), QStringLiteral("pdf"), QStringLiteral("pack")};
+    if (parser.isSet(QStringLiteral("export")) && !formats.contains(options.exportFormat))
+        return usage(QStringLiteral("Unknown export format '%1'; use csv, csv-verbatim, jsonl, pdf or pack.").arg(options.exportFormat));
     options.view = parser.value(QStringLiteral("view"));
     if (options.view.isEmpty())
-        options.view = parser.isSet(QStringLiteral("screenshot")) ? QStringLiteral("all") : QStringLiteral("log");
+        options.view = parser.isSet(QStringLiteral("screenshot")) && options.exportFormat.isEmpty() ? QStringLiteral("all") : QStringLiteral("log");
     const QStringList views{QStringLiteral("log"), QStringLiteral("document"), QStringLiteral("user"), QStringLiteral("integrity"), QStringLiteral("sampling"),
                              QStringLiteral("review"), QStringLiteral("all")};
     if (!views.contains(options.view))
         return usage(QStringLiteral("Unknown view '%1'; use log, document, user, integrity, sampling or review.").arg(options.view));
+    if (!options.exportFormat.isEmpty() && options.view != QLatin1StringView("log"))
+        return usage(QStringLiteral("--export opens the log view's export dialog; it goes with --view log."));
     if (parser.isSet(QStringLiteral("object"))) {
         const QString object = parser.value(QStringLiteral("object"));
         const qsizetype colon = object.indexOf(u':');

@@ -34,6 +34,7 @@ bool ViewerWindow::load()
         {QStringLiteral("toDay"), m_options.to},
         {QStringLiteral("sampleSeed"), m_options.seed},
         {QStringLiteral("reviewPeriod"), m_options.period},
+        {QStringLiteral("exportFormat"), m_options.exportFormat},
         {QStringLiteral("dark"), m_options.dark},
         {QStringLiteral("width"), m_options.width},
         {QStringLiteral("height"), m_options.height},
@@ -74,7 +75,9 @@ void ViewerWindow::grabNext()
         poll->stop();
         // Two more frames: the last data change must be painted before the grab.
         QTimer::singleShot(300, this, [this, view] {
-            const QString suffix = m_options.dark ? QStringLiteral("-dark") : QString();
+            QString suffix = m_options.exportFormat.isEmpty() ? QString() : QStringLiteral("-export-") + m_options.exportFormat;
+            if (m_options.dark)
+                suffix += QStringLiteral("-dark");
             const QString file = QDir(m_options.screenshotDir).filePath(view + suffix + QStringLiteral(".png"));
             const QImage image = m_window->grabWindow();
             if (image.isNull() || !image.save(file)) {

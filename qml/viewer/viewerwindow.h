@@ -24,6 +24,7 @@ struct ViewerOptions {
     QString to;
     QString seed; ///< the sampling view draws with it when it opens
     QString period; ///< the management review's period (empty: the last whole quarter)
+    QString exportFormat; ///< the log view's export dialog opens with this format (csv … pack); empty: closed
     bool dark = false;
     QString screenshotDir;
     int width = 1280;
@@ -32,7 +33,8 @@ struct ViewerOptions {
 
 /**
  * Loads Main.qml with the options as its initial properties. With a screenshot directory it
- * shows each view in turn, waits until its data is on screen, saves it as <view>.png and quits.
+ * shows each view in turn, waits until its data is on screen, saves it as <view>.png (the log view
+ * with its export dialog open: log-export-<format>.png) and quits.
  */
 class ViewerWindow : public QObject
 {
