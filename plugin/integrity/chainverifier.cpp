@@ -53,7 +53,7 @@ VerificationReport ChainVerifier::run() const
     // The chain scan reads the events once, and feeds their titles and reasons to the text check.
     // quick_check reads every page of the file and the text check the whole index: both on a
     // second thread beside the scan, so verify takes about the longer of the two threads instead
-    // of the sum. Each thread has its own connection (a corrupt page poisons the connection that
+    // of the sum (the scan hands the Merkle tree check to a third, MerkleCheckThread). Each thread has its own connection (a corrupt page poisons the connection that
     // read it).
     TextIndexCheck text(meta->textPartitionEvents);
     std::optional<VerificationFinding> pageFinding;

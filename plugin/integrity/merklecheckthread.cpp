@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "integrity/merklecheckthread_p.h"
 
+#include <system_error>
+
 namespace QmsAudit {
 
 MerkleCheckThread::MerkleCheckThread(Connection &connection)
     : m_check(connection)
-    , m_thread([this] { run(); })
 {
+    try {
+        m_thread = std::thread([this] { run(); });
+    } catch (const std::system_error &) { // no thread to be had: check on the scan's thread
+    }
 }
 
 MerkleCheckThread::~MerkleCheckThread()
@@ -16,6 +21,10 @@ MerkleCheckThread::~MerkleCheckThread()
 
 void MerkleCheckThread::add(QByteArrayView payload)
 {
+    if (!m_thread.joinable()) {
+        m_check.add(payload);
+        return;
+    }
     m_filling.bytes.append(payload.data(), size_t(payload.size()));
     m_filling.ends.push_back(m_filling.bytes.size());
     if (m_filling.ends.size() == ChunkEvents)
@@ -55,7 +64,7 @@ void MerkleCheckThread::run()
 
 void MerkleCheckThread::finish(VerificationReport &report)
 {
-    if (!m_filling.ends.empty())
+    if (!m_filling.ends.empty() && m_thread.joinable())
         push();
     {
         std::lock_guard lock(m_mutex);

@@ -18,9 +18,10 @@ class Connection;
 
 /**
  * Runs a MerkleCheck on a thread of its own beside the chain scan. Recomputing the tree hashes
- * every event twice more (leaf and node) and reads a stored row per event: about a fifth of the
+ * every event twice more (leaf and node) and reads a stored row per event: about a sixth of the
  * scan thread's work on a big log, while verify's second thread (quick_check, text index) has time
- * to spare. The payloads are copied into chunks, a bounded queue of them hands them over.
+ * to spare. The payloads are copied into chunks, a bounded queue of them hands them over. If no
+ * thread can be started, the check runs on the caller's thread instead.
  *
  * The check reads the stored rows through the scan's own connection, so that it sees the scan's
  * read transaction (a connection of its own could see a later snapshot with more subtrees).
@@ -61,7 +62,7 @@ private:
     std::deque<Chunk> m_queue;
     bool m_closed = false; ///< no more chunks will come
     bool m_dropped = false; ///< stop(): the thread ignores what is queued
-    std::thread m_thread;
+    std::thread m_thread; ///< not joinable: the check runs in add() on the caller's thread
 };
 
 } // namespace QmsAudit
