@@ -18,7 +18,7 @@ Result<SqlCipherApi> bind()
         &::sqlite3_bind_null, &::sqlite3_column_count, &::sqlite3_column_type, &::sqlite3_column_int64,
         &::sqlite3_column_text, &::sqlite3_column_blob, &::sqlite3_column_bytes, &::sqlite3_errmsg,
         &::sqlite3_errstr, &::sqlite3_extended_errcode, &::sqlite3_extended_result_codes,
-        &::sqlite3_busy_timeout, &::sqlite3_libversion};
+        &::sqlite3_busy_timeout, &::sqlite3_progress_handler, &::sqlite3_libversion};
 }
 #else
 template<typename Fn>
