@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "storage/connection_p.h"
 
+#include "crypto/opensslexitpolicy_p.h"
+
 #include <QFileInfo>
 
 #include <QFile>
@@ -29,6 +31,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString &path, const 
         // An empty key silently creates or reads a plaintext database (docs/design-notes.md, pitfall 3).
         return Error(ErrorCode::KeyUnavailable, QStringLiteral("Refusing an empty key: the log would not be encrypted."));
     }
+    keepOpenSslStateUntilExit(); // before SQLCipher first calls OpenSSL (docs/design-notes.md, pitfall 24)
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
     sqlite3 *db = nullptr;
     const int rc = (*api)->open_v2(path.toUtf8().constData(), &db, flags, nullptr);
