@@ -31,7 +31,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString &path, const 
         // An empty key silently creates or reads a plaintext database (docs/design-notes.md, pitfall 3).
         return Error(ErrorCode::KeyUnavailable, QStringLiteral("Refusing an empty key: the log would not be encrypted."));
     }
-    keepOpenSslStateUntilExit(); // before SQLCipher first calls OpenSSL (docs/design-notes.md, pitfall 24)
+    // Usually done already when the library loaded (opensslexitpolicy.cpp); calling it here also
+    // links that file into static builds, whose linker would drop an unreferenced object
+    // (docs/design-notes.md, pitfall 24). Cheap after the first call.
+    keepOpenSslStateUntilExit();
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
     sqlite3 *db = nullptr;
     const int rc = (*api)->open_v2(path.toUtf8().constData(), &db, flags, nullptr);
