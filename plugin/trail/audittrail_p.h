@@ -2,6 +2,7 @@
 #pragma once
 
 #include "trail/groupcommitwriter_p.h"
+#include "trail/simulatedclock_p.h"
 #include "trail/trailcheckpointer_p.h"
 
 #include <qmsaudit/audittrail.h>
@@ -10,6 +11,9 @@
 #include <QMutex>
 
 namespace QmsAudit {
+
+/// The resolution of a simulated history: events within five minutes share a commit and its time.
+constexpr qint64 kSimulatedStepUs = 5 * 60 * 1'000'000LL;
 
 class AuditTrailPrivate
 {
@@ -23,6 +27,9 @@ public:
     Result<EventReader *> reader() const;
     /// After the writer recorded @p seq: a checkpoint when one is due (on the writer's thread).
     void checkpointIfDue(qint64 seq);
+    /// "simulated_clock_start": commits what is queued and moves the clock when an event asks
+    /// for a time more than kSimulatedStepUs ahead of it.
+    Result<void> followSimulatedTime(qint64 wantedUs);
     /// Emits checkpointed() or checkpointFailed() for @p published.
     void reportCheckpoint(const Result<PublishedCheckpoint> &published);
 
@@ -33,6 +40,8 @@ public:
     std::unique_ptr<TrailCheckpointer> m_checkpointer; ///< set while open, when checkpoints are configured
     QSet<Action> m_reasonRequired;
     QString m_logId;
+    /// "simulated_clock_start" only; kept after close(), for readers opened with m_config.clock.
+    std::unique_ptr<SimulatedClock> m_simulatedClock;
     mutable QMutex m_mutex; ///< guards the fields below
     Actor m_currentUser;
     QString m_session;

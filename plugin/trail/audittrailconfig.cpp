@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <qmsaudit/audittrailconfig.h>
 #include <qmsaudit/auditlog.h>
+#include <qmsaudit/clock.h>
 #include <qmsaudit/keyfileprovider.h>
 #include <qmsaudit/passphraseprovider.h>
+#include <qmsaudit/timestamp.h>
 
 #include "core/jsonfile_p.h"
 
@@ -70,6 +72,7 @@ const QStringList kKnownKeys = {
     QStringLiteral("block_timeout_ms"), QStringLiteral("flush_interval_ms"), QStringLiteral("max_batch"),
     QStringLiteral("retry_interval_ms"), QStringLiteral("clock_jump_tolerance_ms"), QStringLiteral("host"),
     QStringLiteral("role_permissions"), QStringLiteral("anomaly_rules"), QStringLiteral("checkpoints"),
+    QStringLiteral("simulated_clock_start"),
 };
 
 const QStringList kCheckpointKeys = {
@@ -194,6 +197,13 @@ Result<AuditTrailConfig> AuditTrailConfig::fromVariantMap(const QVariantMap &map
         return error;
     if (map.contains(QStringLiteral("checkpoints")) && !readCheckpoints(map.value(QStringLiteral("checkpoints")), config.checkpoints, error))
         return error;
+    if (map.contains(QStringLiteral("simulated_clock_start"))) {
+        const QVariant value = map.value(QStringLiteral("simulated_clock_start"));
+        auto start = value.typeId() == QMetaType::QString ? parseTimestamp(value.toString()) : std::optional<qint64>();
+        if (!start)
+            return configError(QStringLiteral("\"simulated_clock_start\" must be a UTC time such as 2025-12-01T00:00:00Z"));
+        config.simulatedClockStartUs = *start;
+    }
     if (map.contains(QStringLiteral("host"))) {
         const QVariantMap host = map.value(QStringLiteral("host")).toMap();
         for (auto it = host.cbegin(); it != host.cend(); ++it) {
@@ -235,6 +245,10 @@ Result<void> AuditTrailConfig::validate() const
         if (r.value < r.min || r.value > r.max)
             return configError(QStringLiteral("\"%1\" must be between %2 and %3").arg(QLatin1StringView(r.name)).arg(r.min).arg(r.max));
     }
+    if (simulatedClockStartUs != 0 && clock)
+        return configError(QStringLiteral("give a clock or \"simulated_clock_start\", not both"));
+    if (simulatedClockStartUs < 0 || simulatedClockStartUs > SystemClock::instance().nowUtcMicros())
+        return configError(QStringLiteral("\"simulated_clock_start\" must lie in the past"));
     if (checkpoints.signingKeys && !checkpoints.signingKeyFile.isEmpty())
         return configError(QStringLiteral("give a checkpoint signing key provider or \"checkpoints.signing_key_file\", not both"));
     if (checkpoints.everyEvents < 0 || checkpoints.everyMinutes < 0)
@@ -276,6 +290,8 @@ QVariantMap AuditTrailConfig::toVariantMap() const
         {QStringLiteral("host"), QVariantMap{{QStringLiteral("app"), host.app}, {QStringLiteral("version"), host.version},
                                              {QStringLiteral("workstation"), host.workstation}}},
     };
+    if (simulatedClockStartUs != 0) // absent when off: a real log's digest does not change
+        map.insert(QStringLiteral("simulated_clock_start"), formatTimestamp(simulatedClockStartUs));
     if (!rolePermissions.isEmpty()) // absent by default, so that existing configurations keep their digest
         map.insert(QStringLiteral("role_permissions"), rolePermissions);
     if (anomalyRules != AnomalyRules()) // likewise

@@ -68,6 +68,14 @@ struct QMSAUDIT_EXPORT AuditTrailConfig {
     /// The anomaly rules of the host's review views ("anomaly_rules", docs/anomalies.md); the trail itself does not use them.
     AnomalyRules anomalyRules;
     const Clock *clock = nullptr; ///< nullptr: SystemClock (tests inject their own)
+    /**
+     * Demonstration and test data only ("simulated_clock_start", docs/recording.md): a UTC time
+     * in the past (µs; 0: off). The trail then creates a NEW log whose clock starts there and
+     * follows the `recorded_at` the events ask for, so that a host can fill a realistic history
+     * through the ordinary recording path. Refused for an existing log; the `started` event
+     * names it, so the log says for ever that its times were simulated.
+     */
+    qint64 simulatedClockStartUs = 0;
 
     /// Signed checkpoints of the log ("checkpoints", docs/anchors.md): off unless a signing key is given.
     struct Checkpoints {
