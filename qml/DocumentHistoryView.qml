@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The life of one document across its versions: every change with its reason and old → new
 // (word level), signatures with their meaning, workflow steps, and, grouped by person, who
-// viewed, printed or exported it. Needs trail.view.
+// viewed, printed or exported it; and its audit-trail PDF (every event on it, trail.export). Needs
+// trail.view.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -17,6 +18,7 @@ Pane {
     property alias historyModel: history
     property alias accessModel: access
     property alias accessSummary: readers
+    property alias exportDialog: exportDialog
     padding: 12
     Accessible.name: qsTr("Document history")
 
@@ -40,6 +42,15 @@ Pane {
         id: readers
         model: access
     }
+    // The report takes the document from the history's filter and covers its whole trail.
+    ExportDialog {
+        id: exportDialog
+        log: view.log
+        model: history
+        viewName: "DocumentHistoryView"
+        documentTrail: true
+        documentName: (view.objectType + " " + view.objectId).trim()
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -54,10 +65,22 @@ Pane {
             elide: Text.ElideRight
             Layout.fillWidth: true
         }
-        Label {
-            text: qsTr("%1 changes and workflow steps · %2 accesses by %3 people")
-                .arg(Math.max(history.totalCount, 0)).arg(readers.total).arg(readers.actors.length)
-            color: palette.placeholderText
+        RowLayout {
+            spacing: 8
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("%1 changes and workflow steps · %2 accesses by %3 people")
+                    .arg(Math.max(history.totalCount, 0)).arg(readers.total).arg(readers.actors.length)
+                color: palette.placeholderText
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "trailPdfButton"
+                text: qsTr("Audit trail as PDF…")
+                enabled: view.objectId.length > 0 && (view.log?.permissions ?? []).indexOf("trail.export") >= 0
+                Accessible.name: qsTr("Save the audit trail of this document as a PDF report")
+                onClicked: exportDialog.open()
+            }
         }
         SplitView {
             Layout.fillWidth: true

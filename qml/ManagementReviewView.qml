@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The management review dashboard (ISO 9001 §9.3): what the log shows for a period beside the
 // previous one, its charts, the anomaly flags, the log's integrity and whether recorded reviews of
-// the audit trail cover each month. Needs review.dashboard; each period shown is recorded.
+// the audit trail cover each month; and the period's report as PDF. Needs review.dashboard; each
+// period shown is recorded, and so is each report written.
 // Qt Charts' ChartView needs a QApplication (docs/design-notes.md, pitfall 13).
 import QtQuick
 import QtQuick.Controls
@@ -15,6 +16,7 @@ Pane {
     /// The period shown ("2026-Q3", "2026-07", "2026", "2026-07-01..2026-07-15"); empty: the last whole quarter.
     property alias period: review.period
     property alias review: review
+    property alias reportDialog: reportDialog
     readonly property bool permitted: accessGate.granted
     /// The charts follow the palette: dark when the window is.
     readonly property bool darkPalette: palette.window.hslLightness < 0.5
@@ -29,6 +31,12 @@ Pane {
             picker.showPeriod(periodLabel);
             charts.update();
         }
+    }
+
+    ReviewReportDialog {
+        id: reportDialog
+        review: view.review
+        log: view.log
     }
 
     /// The period's form: "2026-Q3" → kind Quarter, year 2026, quarter 3.
@@ -128,6 +136,13 @@ Pane {
                 visible: running
                 implicitWidth: 28
                 implicitHeight: 28
+            }
+            Button {
+                objectName: "saveReportPdfButton"
+                text: qsTr("Save report as PDF…")
+                enabled: review.errorString.length === 0
+                Accessible.name: qsTr("Save the management review of this period as a PDF report")
+                onClicked: reportDialog.open()
             }
         }
         Label {

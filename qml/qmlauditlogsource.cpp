@@ -7,7 +7,9 @@
 #include <qmsaudit/passphraseprovider.h>
 #include <qmsaudit/recordticket.h>
 
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace QmsAudit {
@@ -110,6 +112,12 @@ AuditTrail *QmlAuditLogSource::hostTrail() const
 {
     AuditTrail *trail = AuditTrail::defaultTrail();
     return trail && trail->isOpen() ? trail : nullptr;
+}
+
+QString QmlAuditLogSource::reportAuthor() const
+{
+    const QString application = QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(), QCoreApplication::applicationVersion()).trimmed();
+    return QStringLiteral("%1 (%2 on %3)").arg(currentViewer().id, application, QSysInfo::machineHostName());
 }
 
 AccessPolicy QmlAuditLogSource::policy() const
@@ -311,10 +319,24 @@ void QmlAuditLogSource::noteSampleDrawn(const EventSample &sample, const QString
         finishRecord(trail->trailSampled(sample, view, currentViewer()));
 }
 
-void QmlAuditLogSource::noteExported(const TrailExportRecord &exported, const QString &view)
+void QmlAuditLogSource::noteExported(const TrailExportRecord &exported, const QString &view, const QMap<QString, QString> &extra)
 {
-    if (AuditTrail *trail = hostTrail())
+    AuditTrail *trail = hostTrail();
+    if (!trail)
+        return;
+    if (extra.isEmpty()) {
         finishRecord(trail->trailExported(exported, view, currentViewer()));
+        return;
+    }
+    // AuditTrail::trailExported() states the record's attributes only; this is that event plus the extras.
+    Event event;
+    event.action = Action::TrailExported;
+    event.object = trail->trailObject();
+    event.actor = currentViewer();
+    event.attributes = exported.attributes();
+    event.attributes.insert(extra);
+    event.attributes.insert(QStringLiteral("view"), view);
+    finishRecord(trail->record(event));
 }
 
 Result<qint64> QmlAuditLogSource::recordReview(const ReviewRecord &review)

@@ -3,18 +3,17 @@
 
 #include <qmsaudit/checkpoint.h>
 #include <qmsaudit/clock.h>
+#include <qmsaudit/documenttrailreport.h>
 #include <qmsaudit/eventexportfile.h>
 #include <qmsaudit/eventreader.h>
 #include <qmsaudit/eventsreport.h>
 #include <qmsaudit/evidencepackexport.h>
 #include <qmsaudit/signingkeyfileprovider.h>
 
-#include <QCoreApplication>
 #include <QDate>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QSysInfo>
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -29,13 +28,33 @@ QString localPath(const QString &pathOrUrl)
     return url.isLocalFile() ? url.toLocalFile() : pathOrUrl.trimmed();
 }
 
+/// What a document's audit-trail report covers, and what its record states: the object alone.
+EventFilter documentOf(const EventFilter &filter)
+{
+    EventFilter document;
+    document.objectType = filter.objectType;
+    document.objectId = filter.objectId;
+    return document;
+}
+
+/// @p text as a file-name part: a document id may hold "/" or spaces.
+QString fileNamePart(const QString &text)
+{
+    QString part = text;
+    for (QChar &c : part) {
+        if (!c.isLetterOrNumber() && c != u'-' && c != u'_' && c != u'.')
+            c = u'_';
+    }
+    return part;
+}
+
 } // namespace
 
 /// What the worker hands back.
 struct QmlEventExport::Outcome {
     qint64 eventCount = 0;
     QByteArray sha256;
-    std::optional<bool> verified; ///< PDF
+    std::optional<bool> verified; ///< PDF reports
     std::optional<TrailExportRecord> record; ///< EvidencePack: the whole record, as EvidencePackExport states it
     std::optional<Error> error;
 };
@@ -85,11 +104,15 @@ void QmlEventExport::setProgress(qint64 written, qint64 total)
 
 QString QmlEventExport::suggestedPath() const
 {
-    const QString extension = m_format == JsonLines ? QStringLiteral("jsonl")
-                            : m_format == Pdf       ? QStringLiteral("pdf")
-                            : m_format == EvidencePack ? QStringLiteral("zip")
-                                                       : QStringLiteral("csv");
-    const QString what = m_sample ? QStringLiteral("sample") : m_format == EvidencePack ? QStringLiteral("evidence-pack") : QStringLiteral("events");
+    const QString extension = m_format == JsonLines                         ? QStringLiteral("jsonl")
+                            : m_format == Pdf || m_format == DocumentTrailPdf ? QStringLiteral("pdf")
+                            : m_format == EvidencePack                      ? QStringLiteral("zip")
+                                                                             : QStringLiteral("csv");
+    const QString document = m_model && !m_sample ? m_model->filter().objectId : QString();
+    const QString what = m_sample                                          ? QStringLiteral("sample")
+                       : m_format == EvidencePack                          ? QStringLiteral("evidence-pack")
+                       : m_format == DocumentTrailPdf && !document.isEmpty() ? fileNamePart(document) + QStringLiteral("-audit-trail")
+                                                                           : QStringLiteral("events");
     const QString log = m_source ? QFileInfo(m_source->logName()).completeBaseName() : QString();
     const QString name = QStringLiteral("%1-%2-%3.%4")
                              .arg(log.isEmpty() ? QStringLiteral("audit-trail") : log, what, QDate::currentDate().toString(Qt::ISODate), extension);
@@ -111,16 +134,22 @@ bool QmlEventExport::start()
         return refuse(tr("%1 exists; an export never overwrites a file.").arg(path));
     const bool ofSample = m_sample != nullptr;
     const bool pack = m_format == EvidencePack;
+    const bool document = m_format == DocumentTrailPdf;
     if (ofSample && !m_sample->sample())
         return refuse(tr("Draw the sample first."));
     if (ofSample && m_format == Pdf)
         return refuse(tr("A sample is exported as CSV or JSON Lines; the PDF report covers a filter's events."));
+    if (ofSample && document)
+        return refuse(tr("A sample is exported as CSV or JSON Lines; the audit-trail PDF covers one document: make it from the "
+                         "document history."));
     if (ofSample && pack) {
         return refuse(tr("A sample is exported as CSV or JSON Lines; an evidence pack covers a filter's events: make it from the "
                          "audit log view."));
     }
     if (!ofSample && (!m_model || !m_model->isFilterValid()))
         return refuse(m_model ? m_model->filterDescription() : tr("No events to export."));
+    if (document && m_model->filter().objectId.isEmpty())
+        return refuse(tr("The audit-trail PDF covers one document: the filter must name its object id."));
     const QString keyPath = localPath(m_signingKeyFile);
     if (pack && keyPath.isEmpty())
         return refuse(tr("Choose the signing key file: the PEM Ed25519 private key that signs the evidence pack."));
@@ -129,16 +158,18 @@ bool QmlEventExport::start()
     m_record.fileName = QFileInfo(path).fileName();
     const auto fileFormat = m_format == JsonLines ? EventExportWriter::Format::JsonLines : EventExportWriter::Format::Csv;
     const CsvCells cells = m_format == CsvSpreadsheetSafe ? CsvCells::SpreadsheetSafe : CsvCells::Verbatim;
-    m_record.format = m_format == Pdf ? QStringLiteral("pdf") : TrailExportRecord::formatName(fileFormat, cells);
+    const bool pdf = m_format == Pdf || document;
+    m_record.format = pdf ? QStringLiteral("pdf") : TrailExportRecord::formatName(fileFormat, cells);
     QList<qint64> seqs;
     if (ofSample) {
         m_record.sample = m_sample->sample();
         seqs = m_record.sample->seqs + m_record.sample->targetedSeqs;
     } else {
-        m_record.filter = m_model->filter();
+        // As `export --document-report` records it: the report covers the document, nothing narrower.
+        m_record.filter = document ? documentOf(m_model->filter()) : m_model->filter();
     }
-    if (m_format == Pdf)
-        m_record.report = QStringLiteral("events");
+    if (pdf)
+        m_record.report = document ? QStringLiteral("document") : QStringLiteral("events");
     if (pack)
         m_record = EvidencePackExport::record(m_record.filter, path);
 
@@ -149,16 +180,14 @@ bool QmlEventExport::start()
     Q_EMIT resultChanged();
 
     EvidenceHeader header;
-    header.generatedBy = QStringLiteral("%1 (%2 %3 on %4)")
-                             .arg(m_source->currentViewer().id, QCoreApplication::applicationName(), QCoreApplication::applicationVersion(),
-                                  QSysInfo::machineHostName());
+    header.generatedBy = m_source->reportAuthor();
     header.generatedAtUs = SystemClock().nowUtcMicros();
     // Progress is posted to this object's thread; `this` outlives the run (the destructor waits).
     const auto report = [this](qint64 written, qint64 total) {
         QMetaObject::invokeMethod(this, [this, written, total] { setProgress(written, total); }, Qt::QueuedConnection);
     };
     m_running = true;
-    m_run.setFuture(QtConcurrent::run([reader = m_source->reader(), filter = m_record.filter, seqs, ofSample, pdf = m_format == Pdf, pack,
+    m_run.setFuture(QtConcurrent::run([reader = m_source->reader(), filter = m_record.filter, seqs, ofSample, pdf, document, pack,
                                        keyPath, fileFormat, cells, path, cancel = m_cancel, header = std::move(header), report]() mutable {
         auto outcome = std::make_shared<Outcome>();
         if (pack) {
@@ -175,7 +204,8 @@ bool QmlEventExport::start()
             return outcome;
         }
         if (pdf) {
-            auto built = EventsReport::build(*reader, filter, std::move(header));
+            auto built = document ? DocumentTrailReport::build(*reader, filter.objectType, filter.objectId, std::move(header))
+                                  : EventsReport::build(*reader, filter, std::move(header));
             if (!built) {
                 outcome->error = built.error();
                 return outcome;

@@ -19,8 +19,10 @@ namespace QmsAudit {
 /**
  * Exports the events of a model's filter, or a drawn sample, to a file on a worker thread:
  * CSV (spreadsheet-safe by default, or verbatim), JSON Lines, the PDF events report
- * (QmsAudit::Report), or an evidence pack signed with the key in signingKeyFile
- * (EvidencePackExport, as `qms-audit export --pack` makes it; a filter's events only). Progress
+ * (QmsAudit::Report), the PDF audit-trail report of the document the filter names
+ * (DocumentTrailReport, as `qms-audit export --document-report` makes it), or an evidence pack
+ * signed with the key in signingKeyFile (EvidencePackExport, as `qms-audit export --pack` makes
+ * it; a filter's events only). Progress
  * counts the events written; a cancelled or failed export leaves no file (EventExportFile,
  * ReportDocument::savePdf, EvidencePackExport). A finished export is recorded through the source
  * as trail_exported with the filter and the file's SHA-256 (a pack also with its tree size and
@@ -32,7 +34,10 @@ class QmlEventExport : public QObject
     Q_OBJECT
     QML_NAMED_ELEMENT(EventExport)
     Q_PROPERTY(QmsAudit::QmlAuditLogSource *log MEMBER m_source NOTIFY logChanged)
-    /// The events of its filter are exported (unless sample is set).
+    /**
+     * The events of its filter are exported (unless sample is set). DocumentTrailPdf takes only the
+     * object type and id from it: the report is that document's whole trail.
+     */
     Q_PROPERTY(QmsAudit::QmlAuditEventModel *model MEMBER m_model NOTIFY logChanged)
     /// A drawn sample: its events are exported, random picks then targeted ones (CSV or JSON Lines;
     /// the PDF report and the evidence pack cover a filter's events).
@@ -61,14 +66,20 @@ class QmlEventExport : public QObject
     Q_PROPERTY(QString fileName READ fileName NOTIFY resultChanged)
     Q_PROPERTY(QString sha256 READ sha256 NOTIFY resultChanged)
     Q_PROPERTY(qint64 eventCount READ eventCount NOTIFY resultChanged)
-    /// PDF: whether the log passed the verification its page 1 states (a pack is only made of a log that did).
+    /// PDF reports: whether the log passed the verification their page 1 states (a pack is only made of a log that did).
     Q_PROPERTY(bool verified READ isVerified NOTIFY resultChanged)
     /// EvidencePack: the tree size its checkpoint signs, and that checkpoint's origin.
     Q_PROPERTY(qint64 treeSize READ treeSize NOTIFY resultChanged)
     Q_PROPERTY(QString origin READ origin NOTIFY resultChanged)
 
 public:
-    enum Format { CsvSpreadsheetSafe, Csv, JsonLines, Pdf, EvidencePack };
+    /**
+     * DocumentTrailPdf: every event on the object the model's filter names (objectId; objectType
+     * may stay empty while the id names objects of one type), all versions, with old and new
+     * values and signature meanings, whatever else the filter narrows. Appended last: the values
+     * of the others stay as they were.
+     */
+    enum Format { CsvSpreadsheetSafe, Csv, JsonLines, Pdf, EvidencePack, DocumentTrailPdf };
     Q_ENUM(Format)
 
     explicit QmlEventExport(QObject *parent = nullptr);

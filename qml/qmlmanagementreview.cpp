@@ -3,19 +3,41 @@
 
 #include <qmsaudit/action.h>
 #include <qmsaudit/anomalydetector.h>
+#include <qmsaudit/clock.h>
+#include <qmsaudit/eventexportfile.h>
 #include <qmsaudit/eventreader.h>
 #include <qmsaudit/integritystatus.h>
 #include <qmsaudit/keyfigure.h>
+#include <qmsaudit/managementreviewreport.h>
 #include <qmsaudit/reviewcoverage.h>
 #include <qmsaudit/reviewperiod.h>
 #include <qmsaudit/timestamp.h>
+#include <qmsaudit/trailexportrecord.h>
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace QmsAudit {
 
 namespace {
+
+/// The view named in what is recorded: trail_viewed, trail_exported, access_denied.
+QString viewName()
+{
+    return QStringLiteral("ManagementReviewView");
+}
+
+/// A path, or the local file of a file: URL (what a file dialog gives).
+QString localPath(const QString &pathOrUrl)
+{
+    const QUrl url(pathOrUrl);
+    return url.isLocalFile() ? url.toLocalFile() : pathOrUrl.trimmed();
+}
 
 const QStringList &groupNames()
 {
@@ -90,6 +112,14 @@ struct QmlManagementReview::Figures {
 
     static std::shared_ptr<Figures> read(const EventReader &reader, const ReviewPeriod &period, bool comparePrevious,
                                          const AggregateRequest &request, const std::atomic_bool *cancel);
+};
+
+/// A report written by writeReport(): what is recorded for it, or why it was not written.
+struct QmlManagementReview::Report {
+    QString error;
+    QString periodLabel;
+    TrailExportRecord record;
+    QMap<QString, QString> extra; ///< what `review-report` records besides the export record
 };
 
 struct QmlManagementReview::Flags {
@@ -220,9 +250,11 @@ QmlManagementReview::QmlManagementReview(QObject *parent)
     : QObject(parent)
     , m_figures(std::make_shared<Figures>())
     , m_flags(std::make_shared<Flags>())
+    , m_report(std::make_shared<Report>())
 {
     connect(&m_figuresRun, &QFutureWatcher<std::shared_ptr<Figures>>::finished, this, &QmlManagementReview::finishFigures);
     connect(&m_anomaliesRun, &QFutureWatcher<std::shared_ptr<Flags>>::finished, this, &QmlManagementReview::finishAnomalies);
+    connect(&m_reportRun, &QFutureWatcher<std::shared_ptr<Report>>::finished, this, [this] { finishReport(m_reportRun.result()); });
 }
 
 QmlManagementReview::~QmlManagementReview()
@@ -230,6 +262,7 @@ QmlManagementReview::~QmlManagementReview()
     cancel();
     m_figuresRun.waitForFinished();
     m_anomaliesRun.waitForFinished();
+    m_reportRun.waitForFinished(); // a PDF being written: whole or absent either way
 }
 
 QmlAuditLogSource *QmlManagementReview::log() const { return m_source; }
@@ -259,6 +292,15 @@ QVariantMap QmlManagementReview::anomalyCounts() const { return m_flags->countsB
 int QmlManagementReview::anomalyCount() const { return m_flags->count; }
 bool QmlManagementReview::anomaliesReady() const { return m_flags->done; }
 QString QmlManagementReview::anomalyError() const { return m_flags->error; }
+bool QmlManagementReview::readsFigures() const { return m_readsFigures; }
+bool QmlManagementReview::isReportRunning() const { return m_reportPending; }
+bool QmlManagementReview::isReportOk() const { return !m_report->record.sha256.isEmpty() && m_report->error.isEmpty(); }
+QString QmlManagementReview::reportError() const { return m_report->error; }
+QString QmlManagementReview::reportFileName() const { return isReportOk() ? m_report->record.fileName : QString(); }
+QString QmlManagementReview::reportSha256() const { return isReportOk() ? QString::fromLatin1(m_report->record.sha256.toHex()) : QString(); }
+QString QmlManagementReview::reportPeriod() const { return isReportOk() ? m_report->periodLabel : QString(); }
+qint64 QmlManagementReview::reportEventCount() const { return isReportOk() ? m_report->record.eventCount : 0; }
+bool QmlManagementReview::isReportVerified() const { return isReportOk() && m_report->record.verified.value_or(false); }
 
 void QmlManagementReview::setLog(QmlAuditLogSource *source)
 {
@@ -293,6 +335,15 @@ void QmlManagementReview::setComparePrevious(bool compare)
     refresh();
 }
 
+void QmlManagementReview::setReadsFigures(bool reads)
+{
+    if (reads == m_readsFigures)
+        return;
+    m_readsFigures = reads;
+    Q_EMIT readsFiguresChanged();
+    refresh();
+}
+
 void QmlManagementReview::cancel()
 {
     if (m_cancel)
@@ -301,13 +352,15 @@ void QmlManagementReview::cancel()
 
 void QmlManagementReview::refresh()
 {
+    if (!m_readsFigures)
+        return; // a host that only writes reports: nothing shown, so nothing read nor recorded as viewed
     if (m_figuresPending || m_anomaliesPending) {
         cancel(); // superseded: finishFigures() or finishAnomalies() starts the newer read
         m_rerun = true;
         return;
     }
     auto reader = m_source ? m_source->reader() : nullptr;
-    if (!reader || !m_source->requirePermission(AccessPolicy::Dashboard, QStringLiteral("ManagementReviewView")))
+    if (!reader || !m_source->requirePermission(AccessPolicy::Dashboard, viewName()))
         return;
     auto period = ReviewPeriod::parse(m_period.isEmpty() ? lastWholeQuarter() : m_period);
     if (!period) {
@@ -321,7 +374,7 @@ void QmlManagementReview::refresh()
     EventFilter shown;
     shown.fromUs = period->fromUs();
     shown.toUs = period->toUs();
-    m_source->noteFilterShown(QStringLiteral("ManagementReviewView"), shown);
+    m_source->noteFilterShown(viewName(), shown);
 
     AggregateRequest request;
     request.fromUs = period->fromUs();
@@ -347,7 +400,7 @@ void QmlManagementReview::finishFigures()
     m_figures = m_figuresRun.result();
     Q_EMIT resultChanged();
     Q_EMIT runningChanged();
-    if (m_figures->error.isEmpty())
+    if (m_figures->error.isEmpty() && m_readsFigures)
         startAnomalies();
 }
 
@@ -406,6 +459,131 @@ void QmlManagementReview::finishAnomalies()
     m_flags = m_anomaliesRun.result();
     Q_EMIT anomaliesChanged();
     Q_EMIT runningChanged();
+}
+
+QString QmlManagementReview::suggestedReportPath() const
+{
+    const QString log = m_source ? QFileInfo(m_source->logName()).completeBaseName() : QString();
+    const QString period = m_period.isEmpty() ? lastWholeQuarter() : m_period;
+    QString name = QStringLiteral("%1-management-review-%2.pdf").arg(log.isEmpty() ? QStringLiteral("audit-trail") : log, period);
+    name.replace(QLatin1String(".."), QLatin1String("_")); // a custom period "2026-07-01..2026-07-15"
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(name);
+}
+
+bool QmlManagementReview::refuseReport(const QString &message)
+{
+    m_report = std::make_shared<Report>();
+    m_report->error = message;
+    Q_EMIT reportChanged();
+    return false;
+}
+
+bool QmlManagementReview::writeReport(const QString &pathOrFileUrl)
+{
+    if (m_reportPending)
+        return false; // reportRunning says why
+    auto reader = m_source ? m_source->reader() : nullptr;
+    if (!reader)
+        return refuseReport(tr("The log is not open."));
+    // The report is the dashboard on paper: the same permission (AccessPolicy: "the management-review dashboard and report").
+    if (!m_source->requirePermission(AccessPolicy::Dashboard, viewName()))
+        return refuseReport(tr("The management review report needs the permission “%1”.").arg(AccessPolicy::Dashboard));
+    // Qt Charts draws the report's charts and needs a QApplication (docs/design-notes.md, pitfall 13);
+    // asked by name, so that this library does not link Qt Widgets.
+    if (!QCoreApplication::instance() || !QCoreApplication::instance()->inherits("QApplication"))
+        return refuseReport(tr("The management review report draws its charts with Qt Charts, which needs a QApplication in the host."));
+    const QString path = localPath(pathOrFileUrl);
+    if (path.isEmpty())
+        return refuseReport(tr("Choose the file to write."));
+    if (QFileInfo::exists(path))
+        return refuseReport(tr("%1 exists; a report never overwrites a file.").arg(path));
+    auto period = ReviewPeriod::parse(m_period.isEmpty() ? lastWholeQuarter() : m_period);
+    if (!period)
+        return refuseReport(period.error().message());
+
+    ManagementReviewOptions options;
+    options.comparePrevious = m_comparePrevious;
+    options.topCount = std::clamp(m_topCount, 1, 100);
+    options.staleAfterUs = qint64(std::max(1, m_staleAfterDays)) * MicrosPerDay;
+    options.anomalyRules = m_source->anomalyRules();
+
+    // What `qms-audit review-report` records: the export record of a PDF report, the periods and the rules.
+    auto report = std::make_shared<Report>();
+    report->periodLabel = period->label();
+    report->record.filter.fromUs = period->fromUs();
+    report->record.filter.toUs = period->toUs();
+    report->record.format = QStringLiteral("pdf");
+    report->record.fileName = QFileInfo(path).fileName();
+    report->record.report = QStringLiteral("management_review");
+    report->extra.insert(QStringLiteral("period"), period->label());
+    if (options.comparePrevious)
+        report->extra.insert(QStringLiteral("compared_with"), period->previous().label());
+    report->extra.insert(QStringLiteral("rules_sha256"), options.anomalyRules.digest());
+
+    EvidenceHeader header;
+    header.generatedBy = m_source->reportAuthor();
+    header.generatedAtUs = SystemClock().nowUtcMicros();
+
+    m_report = std::make_shared<Report>(); // nothing to show until this one ends
+    m_reportPending = true;
+    // Built at the next turn of the event loop, so that the caller (a button) returns and the
+    // dialog shows that the report runs.
+    QMetaObject::invokeMethod(
+        this,
+        [this, reader, period = *period, options, header = std::move(header), path, report]() mutable {
+            buildReport(*reader, period, options, std::move(header), path, report);
+        },
+        Qt::QueuedConnection);
+    Q_EMIT reportChanged();
+    return true;
+}
+
+void QmlManagementReview::buildReport(const EventReader &reader, const ReviewPeriod &period, const ManagementReviewOptions &options,
+                                      EvidenceHeader header, const QString &path, const std::shared_ptr<Report> &report)
+{
+    // On the GUI thread: Qt Charts measures text with a static QGraphicsTextItem of its own
+    // (ChartPresenter::textBoundingRect), which a chart drawn on another thread corrupts; a report
+    // built on a worker thread crashed there. So the GUI waits while the log is verified and
+    // the period read; only the PDF is written on a worker thread.
+    auto built = ManagementReviewReport::build(reader, period, options, std::move(header));
+    if (!built) {
+        report->error = built.error().message();
+        finishReport(report);
+        return;
+    }
+    report->record.eventCount = built->figures.total;
+    report->record.verified = built->header.verification.ok;
+    report->extra.insert(QStringLiteral("flag_count"), QString::number(built->anomalies.flags.size()));
+    m_reportRun.setFuture(QtConcurrent::run([document = std::move(built->document), path, report] {
+        // Asked again: the build took a while, and QSaveFile would replace a file made meanwhile.
+        if (QFileInfo::exists(path)) {
+            report->error = tr("%1 exists; a report never overwrites a file.").arg(path);
+            return report;
+        }
+        // Whole or not at all (QSaveFile): a failure leaves nothing at the path.
+        if (auto saved = document.savePdf(path); !saved) {
+            report->error = saved.error().message();
+            return report;
+        }
+        auto sha256 = EventExportFile::sha256(path);
+        if (!sha256)
+            report->error = sha256.error().message();
+        else
+            report->record.sha256 = *sha256;
+        return report;
+    }));
+}
+
+void QmlManagementReview::finishReport(const std::shared_ptr<Report> &report)
+{
+    m_report = report;
+    m_reportPending = false;
+    const bool ok = isReportOk();
+    // A report of a log that failed verification is written and recorded too: its page 1 says so.
+    if (ok && m_source)
+        m_source->noteExported(m_report->record, viewName(), m_report->extra);
+    Q_EMIT reportChanged();
+    Q_EMIT reportFinished(ok);
 }
 
 } // namespace QmsAudit

@@ -4,6 +4,7 @@
 #include "qmlauditlogsource.h"
 
 #include <qmsaudit/anomalyrules.h>
+#include <qmsaudit/evidenceheader.h>
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -16,6 +17,10 @@
 
 namespace QmsAudit {
 
+class EventReader;
+class ReviewPeriod;
+struct ManagementReviewOptions;
+
 /**
  * What ManagementReviewView shows for a period (ISO 9001 §9.3), read on worker threads:
  * - the aggregates of the period and of the previous one (EventReader::aggregates(): the rollups
@@ -25,6 +30,13 @@ namespace QmsAudit {
  *   minutes on a large log: the figures are on screen meanwhile, and `anomaliesRunning` says so.
  * Changing the period cancels whatever still runs for the old one. The dashboard is guarded by
  * the permission review.dashboard; each period shown is recorded (trail_viewed) through the log.
+ *
+ * writeReport() saves the management review report of the period as PDF (ManagementReviewReport,
+ * the PDF `qms-audit review-report` writes), needs the same permission, never replaces a file,
+ * and is recorded as trail_exported with the file's SHA-256 and the attributes the command
+ * records. Its figures are read and its charts drawn on the GUI thread (Qt Charts cannot draw on
+ * another), the PDF written on a worker thread. A host that only writes reports sets
+ * readsFigures to false.
  */
 class QmlManagementReview : public QObject
 {
@@ -73,6 +85,24 @@ class QmlManagementReview : public QObject
     Q_PROPERTY(int anomalyCount READ anomalyCount NOTIFY anomaliesChanged)
     Q_PROPERTY(bool anomaliesReady READ anomaliesReady NOTIFY anomaliesChanged)
     Q_PROPERTY(QString anomalyError READ anomalyError NOTIFY anomaliesChanged)
+    /**
+     * Whether the period's figures and flags are read for the dashboard, and the period shown is
+     * recorded (trail_viewed). Default true; false: nothing is read, recorded or refused until
+     * writeReport() is called (a host that only writes the PDF, and shows nothing).
+     */
+    Q_PROPERTY(bool readsFigures READ readsFigures WRITE setReadsFigures NOTIFY readsFiguresChanged)
+    /// A report is being built and saved (writeReport()); it cannot be cancelled.
+    Q_PROPERTY(bool reportRunning READ isReportRunning NOTIFY reportChanged)
+    /// The last writeReport(): whether it wrote its file, or why not (refused or failed).
+    Q_PROPERTY(bool reportOk READ isReportOk NOTIFY reportChanged)
+    Q_PROPERTY(QString reportError READ reportError NOTIFY reportChanged)
+    /// The written report's file name, SHA-256 (hex), period label and events in the period, as recorded.
+    Q_PROPERTY(QString reportFileName READ reportFileName NOTIFY reportChanged)
+    Q_PROPERTY(QString reportSha256 READ reportSha256 NOTIFY reportChanged)
+    Q_PROPERTY(QString reportPeriod READ reportPeriod NOTIFY reportChanged)
+    Q_PROPERTY(qint64 reportEventCount READ reportEventCount NOTIFY reportChanged)
+    /// Whether the log passed the verification the report's page 1 states (a failed one is written too).
+    Q_PROPERTY(bool reportVerified READ isReportVerified NOTIFY reportChanged)
 
 public:
     static constexpr int MaxFlagsListed = 500;
@@ -111,7 +141,30 @@ public:
     int anomalyCount() const;
     bool anomaliesReady() const;
     QString anomalyError() const;
+    bool readsFigures() const;
+    void setReadsFigures(bool reads);
+    bool isReportRunning() const;
+    bool isReportOk() const;
+    QString reportError() const;
+    QString reportFileName() const;
+    QString reportSha256() const;
+    QString reportPeriod() const;
+    qint64 reportEventCount() const;
+    bool isReportVerified() const;
 
+    /**
+     * Starts writing the management review report of `period` (with comparePrevious, topCount,
+     * staleAfterDays and the host trail's anomaly rules) to @p pathOrFileUrl, a path or a file:
+     * URL. Returns false, with reportError, when it cannot start: no log, no review.dashboard
+     * (recorded as access_denied), no QApplication (Qt Charts), a bad period, an existing file;
+     * false alone while a report runs (reportRunning). Otherwise reportFinished() follows; the log
+     * must be Ready. The report
+     * is built at the next turn of the event loop, on the GUI thread, which waits while the log is
+     * verified and the period read (seconds; minutes for millions of events in the period).
+     */
+    Q_INVOKABLE bool writeReport(const QString &pathOrFileUrl);
+    /// A file in the user's documents folder named after the log and the period.
+    Q_INVOKABLE QString suggestedReportPath() const;
     /// Reads the period again (after new events, or to retry after an error).
     Q_INVOKABLE void refresh();
     /// Stops whatever runs; what was shown stays.
@@ -123,13 +176,22 @@ Q_SIGNALS:
     void runningChanged();
     void resultChanged();
     void anomaliesChanged();
+    void readsFiguresChanged();
+    void reportChanged();
+    /// A report started by writeReport() ended: written (and recorded) or not (reportError).
+    void reportFinished(bool ok);
 
 private:
     struct Figures;
     struct Flags;
+    struct Report;
     void finishFigures();
     void finishAnomalies();
     void startAnomalies();
+    bool refuseReport(const QString &message);
+    void buildReport(const EventReader &reader, const ReviewPeriod &period, const ManagementReviewOptions &options, EvidenceHeader header,
+                     const QString &path, const std::shared_ptr<Report> &report);
+    void finishReport(const std::shared_ptr<Report> &report);
 
     QPointer<QmlAuditLogSource> m_source;
     QString m_period;
@@ -146,6 +208,10 @@ private:
     bool m_figuresPending = false;
     bool m_anomaliesPending = false;
     bool m_rerun = false;
+    bool m_readsFigures = true;
+    QFutureWatcher<std::shared_ptr<Report>> m_reportRun;
+    std::shared_ptr<Report> m_report; ///< the last report's outcome (never null)
+    bool m_reportPending = false;
 };
 
 } // namespace QmsAudit

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
+#include <QProcess>
 #include <QQmlContext>
 #include <QQmlEngine>
 
@@ -227,6 +228,16 @@ QString QmlTestSetup::sha256Of(const QString &path) const
     if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
         return {};
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QString QmlTestSetup::pdfText(const QString &path) const
+{
+    // Read back as a stranger reads it, not through the library that wrote it.
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    if (!pdftotext.waitForFinished(60000) || pdftotext.exitStatus() != QProcess::NormalExit || pdftotext.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(pdftotext.readAllStandardOutput());
 }
 
 QString QmlTestSetup::checkpointKey(const QString &name) const

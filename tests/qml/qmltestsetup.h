@@ -65,6 +65,8 @@ public:
     /// The file's contents as UTF-8 text, and its SHA-256 (hex), for exports read back.
     Q_INVOKABLE QString readText(const QString &path) const;
     Q_INVOKABLE QString sha256Of(const QString &path) const;
+    /// The text of a PDF as poppler's `pdftotext -layout` reads it (pages end with a form feed); empty if it cannot.
+    Q_INVOKABLE QString pdfText(const QString &path) const;
     /**
      * Copies tests/data/checkpoint/@p name into the temporary directory, readable by its owner
      * only (as SigningKeyFileProvider wants a key file), and returns the copy's path.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // ManagementReviewView over a log the helper filled (auditHelper.fillLog: every event recorded
-// now), with the host's trail open. The oracle is auditHelper.events(), read through the C++ API.
+// now), with the host's trail open, and its report as PDF, also from a log file read-only. The
+// oracle is auditHelper.events(), read through the C++ API; the PDFs are read back with pdftotext.
 import QtQuick
 import QtQuick.Controls
 import QtTest
@@ -14,6 +15,8 @@ Item {
     Component { id: sourceComponent; AuditLogSource {} }
     Component { id: reviewComponent; ManagementReviewView { anchors.fill: parent } }
     Component { id: checkComponent; IntegrityCheck {} }
+    /// What a host that only writes the report creates: no dashboard, nothing read for one.
+    Component { id: reportOnlyComponent; ManagementReview { readsFigures: false } }
 
     TestCase {
         id: testCase
@@ -50,6 +53,11 @@ Item {
         }
         function eventsOf(action) {
             return auditHelper.events().filter(e => e.action === action)
+        }
+        /// Waits for the report writeReport() started; fails with its error.
+        function waitForReport(review) {
+            tryVerify(() => !review.reportRunning, 60000)
+            verify(review.reportOk, review.reportError)
         }
         function findChart(item, title) {
             if (item.title === title && item.count !== undefined)
@@ -217,6 +225,131 @@ Item {
             compare(denied.actor.id, "aud1")
             compare(refused.review.ready, false)
             compare(refused.review.keyFigures.length, 0)
+        }
+
+        function test_reportPdfIsWrittenFromTheViewAndRecordedWithItsSha256() {
+            const source = hostSource()
+            const view = openView(source, year)
+            const button = findChild(view, "saveReportPdfButton")
+            verify(button.enabled)
+            button.clicked()
+            tryVerify(() => view.reportDialog.opened, 5000)
+            verify(view.reportDialog.path.endsWith("-management-review-" + year + ".pdf"), view.reportDialog.path)
+            const path = auditHelper.temporaryPath("review-" + year + ".pdf")
+            view.reportDialog.path = path
+            findChild(view.reportDialog.footer, "saveReportButton").clicked()
+            verify(view.review.reportRunning, view.review.reportError)
+            waitForReport(view.review)
+            verify(view.review.reportVerified)
+            compare(view.review.reportPeriod, year)
+            compare(view.review.reportFileName, "review-" + year + ".pdf")
+            compare(view.review.reportSha256, auditHelper.sha256Of(path))
+            verify(findChild(view.reportDialog.contentItem, "reportResult").text.indexOf(view.review.reportSha256) >= 0)
+
+            // The PDF qms-audit review-report writes: its title, the period, the log verified intact.
+            verify(auditHelper.readText(path).startsWith("%PDF-"))
+            const text = auditHelper.pdfText(path)
+            verify(text.indexOf("Management review " + year) >= 0, text.substring(0, 400))
+            verify(text.indexOf("Key figures") >= 0)
+            verify(/OK \d+ events, head [0-9a-f]{64}/.test(text), text.substring(0, 2000))
+
+            // Recorded as the command records it, by the viewer, with the file's SHA-256.
+            tryVerify(() => eventsOf("trail_exported").length === 1, 5000)
+            const exported = eventsOf("trail_exported")[0]
+            compare(exported.actor.id, "qm1")
+            compare(exported.object.type, "audit_trail")
+            compare(exported.attributes.view, "ManagementReviewView")
+            compare(exported.attributes.format, "pdf")
+            compare(exported.attributes.report, "management_review")
+            compare(exported.attributes.file, "review-" + year + ".pdf")
+            compare(exported.attributes.sha256, auditHelper.sha256Of(path))
+            compare(exported.attributes.verification, "ok")
+            compare(exported.attributes.period, year)
+            compare(exported.attributes.compared_with, String(Number(year) - 1))
+            compare(exported.attributes.rules_sha256.length, 64)
+            verify(exported.attributes.filter.indexOf("from=" + year + "-01-01") >= 0, exported.attributes.filter)
+            // Every event before the report is in its year; the report counted them all.
+            compare(Number(exported.attributes.event_count), view.review.reportEventCount)
+            verify(view.review.reportEventCount >= filled && view.review.reportEventCount < exported.seq, view.review.reportEventCount)
+            verify(Number(exported.attributes.flag_count) > 0, exported.attributes.flag_count) // fillLog's denied bursts
+        }
+
+        function test_reportNeverReplacesAnExistingFile() {
+            const source = hostSource()
+            const review = createTemporaryObject(reportOnlyComponent, root, { log: source, period: year })
+            const path = auditHelper.temporaryPath("review.pdf")
+            verify(review.writeReport(path), review.reportError)
+            waitForReport(review)
+            const written = auditHelper.sha256Of(path)
+            tryVerify(() => eventsOf("trail_exported").length === 1, 5000)
+
+            review.period = year + "-Q1"
+            verify(!review.writeReport("file://" + path)) // a file: URL names the same file
+            verify(!review.reportOk)
+            verify(review.reportError.indexOf("exists") >= 0, review.reportError)
+            compare(review.reportSha256, "")
+            compare(auditHelper.sha256Of(path), written)
+            wait(200)
+            compare(eventsOf("trail_exported").length, 1)
+        }
+
+        function test_reportNeedsTheDashboardPermission() {
+            // An auditor holds trail.view and trail.export, not review.dashboard.
+            const source = hostSource(["auditor"])
+            const review = createTemporaryObject(reportOnlyComponent, root, { log: source, period: year })
+            const before = auditHelper.countEvents()
+            const path = auditHelper.temporaryPath("refused.pdf")
+            verify(!review.writeReport(path))
+            verify(!review.reportRunning)
+            verify(review.reportError.indexOf("review.dashboard") >= 0, review.reportError)
+            verify(!auditHelper.fileExists(path))
+            tryVerify(() => auditHelper.countEvents() === before + 1, 5000)
+            const denied = auditHelper.events().pop()
+            compare(denied.action, "access_denied")
+            compare(denied.actor.id, "qm1")
+            verify(denied.reason.indexOf("review.dashboard") >= 0, denied.reason)
+            // Asked again: refused again, the refusal recorded once per view and permission.
+            verify(!review.writeReport(path))
+            wait(200)
+            compare(auditHelper.countEvents(), before + 1)
+            compare(eventsOf("trail_exported").length, 0)
+            verify(!auditHelper.fileExists(path))
+        }
+
+        function test_hostWritesTheReportWithoutShowingTheDashboard() {
+            const source = hostSource()
+            const review = createTemporaryObject(reportOnlyComponent, root, { log: source, period: year, comparePrevious: false })
+            const path = auditHelper.temporaryPath("host-review.pdf")
+            verify(review.writeReport(path), review.reportError)
+            waitForReport(review)
+            verify(!review.ready) // nothing was read for a dashboard
+            verify(auditHelper.pdfText(path).indexOf("Management review " + year) >= 0)
+            source.flushPendingRecords()
+            tryVerify(() => eventsOf("trail_exported").length === 1, 5000)
+            compare(eventsOf("trail_viewed").length, 0) // nothing was shown, so nothing is recorded as viewed
+            const exported = eventsOf("trail_exported")[0]
+            compare(exported.attributes.sha256, auditHelper.sha256Of(path))
+            compare(exported.attributes.compared_with, undefined)
+        }
+
+        function test_reportOfAReadOnlyLogFileIsWrittenAndNotRecordedInIt() {
+            verify(auditHelper.fillLog(filled)) // no host trail: the file is only read
+            const source = createTemporaryObject(sourceComponent, root, {
+                logPath: auditHelper.logPath(), keyFile: auditHelper.keyFile(),
+                viewer: { id: "qm1", name: "Quinn Manager", roles: ["quality_manager"] } })
+            tryCompare(source, "status", AuditLogSource.Ready, 5000)
+            verify(!source.recordsUse)
+            const view = openView(source, year)
+            verify(findChild(view.reportDialog.contentItem, "reportResult") !== null)
+            const path = auditHelper.temporaryPath("copied-review.pdf")
+            verify(view.review.writeReport(path), view.review.reportError)
+            waitForReport(view.review)
+            compare(view.review.reportEventCount, filled)
+            compare(view.review.reportSha256, auditHelper.sha256Of(path))
+            const text = auditHelper.pdfText(path)
+            verify(text.indexOf("OK " + filled + " events, head ") >= 0, text.substring(0, 2000))
+            wait(200)
+            compare(auditHelper.countEvents(), filled) // the copy is not written to
         }
     }
 }

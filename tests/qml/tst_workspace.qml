@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The auditor's workspace: samples drawn in SamplingView, reviews recorded from it, and exports
-// from it and from AuditLogView, over a log the helper filled, with the host's trail open. The
-// oracles are read through the C++ API: auditHelper.events() and auditHelper.drawSample()
-// (EventSampler on a reader of its own), and the exported files themselves.
+// from it, from AuditLogView and from DocumentHistoryView (a document's audit-trail PDF), over a
+// log the helper filled, with the host's trail open or the file read-only. The oracles are read
+// through the C++ API: auditHelper.events() and auditHelper.drawSample() (EventSampler on a
+// reader of its own), and the exported files themselves (PDFs through pdftotext).
 import QtQuick
 import QtQuick.Controls
 import QtTest
@@ -16,6 +17,10 @@ Item {
     Component { id: sourceComponent; AuditLogSource {} }
     Component { id: samplingComponent; SamplingView { anchors.fill: parent } }
     Component { id: logViewComponent; AuditLogView { anchors.fill: parent } }
+    Component { id: documentViewComponent; DocumentHistoryView { anchors.fill: parent } }
+    // What a host without a view creates for a document's audit-trail PDF.
+    Component { id: modelComponent; AuditEventModel {} }
+    Component { id: exportComponent; EventExport { format: EventExport.DocumentTrailPdf; viewName: "QmsDesk" } }
 
     TestCase {
         id: testCase
@@ -557,6 +562,132 @@ Item {
             verify(denied.some(e => e.reason.indexOf("trail.export") >= 0))
             compare(eventsOf("review_recorded").length, 0)
             compare(eventsOf("trail_exported").length, 0)
+        }
+
+        /// Events on procedure SOP-3 (fillLog: every seventh), whatever their action.
+        function eventsOnSop3() {
+            return auditHelper.events().filter(e => e.object.type === "procedure" && e.object.id === "SOP-3")
+        }
+        /// A document's audit-trail PDF as a host writes it: a model naming the document (no log: it
+        /// reads nothing itself) and an export of it.
+        function documentExport(source, path, objectId) {
+            const model = createTemporaryObject(modelComponent, root, { objectType: "procedure", objectId: objectId ?? "SOP-3" })
+            return createTemporaryObject(exportComponent, root, { log: source, model: model, path: path })
+        }
+
+        function test_documentTrailPdfFromTheDocumentHistoryIsWrittenAndRecorded() {
+            const source = hostSource()
+            const view = createTemporaryObject(documentViewComponent, root, { log: source, objectType: "procedure", objectId: "SOP-3" })
+            verify(view.permitted)
+            tryVerify(() => view.historyModel.ready, 5000)
+            const button = findChild(view, "trailPdfButton")
+            verify(button.enabled)
+            button.clicked()
+            const dialog = view.exportDialog
+            tryVerify(() => dialog.opened, 5000)
+            const exporter = dialog.exporter
+            compare(exporter.format, EventExport.DocumentTrailPdf)
+            verify(!findChild(view, "exportFormat").visible) // the one format of this dialog
+            const pathField = findChild(view, "exportPath")
+            verify(pathField.text.endsWith("-SOP-3-audit-trail-" + new Date().toISOString().substring(0, 10) + ".pdf"), pathField.text)
+            const path = auditHelper.temporaryPath("sop-3-trail.pdf")
+            pathField.text = path
+            exportFromDialog(view)
+            verify(exporter.ok, exporter.errorString)
+            verify(exporter.verified)
+
+            // Every event on the document, views and prints too: not only the changes the history lists.
+            const onDocument = eventsOnSop3()
+            verify(onDocument.some(e => e.action === "view") && onDocument.some(e => e.action === "edit"))
+            compare(exporter.eventCount, onDocument.length)
+            verify(auditHelper.readText(path).startsWith("%PDF-"))
+            const text = auditHelper.pdfText(path)
+            verify(text.indexOf("Audit trail of procedure SOP-3") >= 0, text.substring(0, 400))
+            verify(text.indexOf("CAPA-31") >= 0) // the reason of an edit of SOP-3 (i = 31)
+            verify(findChild(view, "exportResult").text.indexOf(exporter.sha256) >= 0)
+
+            // Recorded as `qms-audit export --document-report` records it: the document is the filter.
+            tryVerify(() => eventsOf("trail_exported").length === 1, 5000)
+            const exported = eventsOf("trail_exported")[0]
+            compare(exported.actor.id, "aud1")
+            compare(exported.attributes.view, "DocumentHistoryView")
+            compare(exported.attributes.format, "pdf")
+            compare(exported.attributes.report, "document")
+            compare(exported.attributes.filter, "object_type=procedure; object_id=SOP-3")
+            compare(exported.attributes.file, "sop-3-trail.pdf")
+            compare(exported.attributes.sha256, auditHelper.sha256Of(path))
+            compare(exported.attributes.verification, "ok")
+            compare(Number(exported.attributes.event_count), onDocument.length)
+        }
+
+        function test_documentTrailPdfNeedsADocumentAndNeverReplacesAFile() {
+            const source = hostSource()
+            // The log browser offers the format only while its filter names an object.
+            const logView = createTemporaryObject(logViewComponent, root, { log: source })
+            tryVerify(() => logView.model.ready, 5000)
+            const formatBox = findChild(logView, "exportFormat")
+            compare(formatBox.indexOfValue(EventExport.DocumentTrailPdf), -1)
+            logView.model.objectId = "SOP-3"
+            tryVerify(() => formatBox.indexOfValue(EventExport.DocumentTrailPdf) >= 0, 5000)
+
+            const path = auditHelper.temporaryPath("trail.pdf")
+            const unnamed = documentExport(source, path, "")
+            verify(!unnamed.start())
+            verify(unnamed.errorString.indexOf("object id") >= 0, unnamed.errorString)
+            verify(!auditHelper.fileExists(path))
+
+            const first = documentExport(source, path)
+            verify(first.start(), first.errorString)
+            tryVerify(() => first.finished && !first.running, 30000)
+            verify(first.ok, first.errorString)
+            const written = auditHelper.sha256Of(path)
+            tryVerify(() => eventsOf("trail_exported").length === 1, 5000)
+            compare(eventsOf("trail_exported")[0].attributes.view, "QmsDesk")
+
+            const again = documentExport(source, "file://" + path, "SOP-4")
+            verify(!again.start())
+            verify(again.errorString.indexOf("exists") >= 0, again.errorString)
+            compare(auditHelper.sha256Of(path), written)
+            wait(200)
+            compare(eventsOf("trail_exported").length, 1)
+        }
+
+        function test_documentTrailPdfNeedsTheExportPermission() {
+            const source = hostSource(["it_admin"]) // trail.view only
+            const view = createTemporaryObject(documentViewComponent, root, { log: source, objectType: "procedure", objectId: "SOP-3" })
+            verify(view.permitted)
+            verify(!findChild(view, "trailPdfButton").enabled)
+            const exporter = view.exportDialog.exporter
+            const path = auditHelper.temporaryPath("refused.pdf")
+            exporter.path = path
+            verify(!exporter.start())
+            verify(exporter.errorString.indexOf("trail.export") >= 0, exporter.errorString)
+            verify(!auditHelper.fileExists(path))
+            tryVerify(() => eventsOf("access_denied").filter(e => e.object.type === "audit_trail").length === 1, 5000)
+            const denied = eventsOf("access_denied").filter(e => e.object.type === "audit_trail")[0]
+            compare(denied.actor.id, "aud1")
+            verify(denied.reason.indexOf("DocumentHistoryView") >= 0 && denied.reason.indexOf("trail.export") >= 0, denied.reason)
+            compare(eventsOf("trail_exported").length, 0)
+        }
+
+        function test_documentTrailPdfOfAReadOnlyLogFile() {
+            verify(auditHelper.fillLog(filled)) // no host trail: the file is only read
+            const source = createTemporaryObject(sourceComponent, root, {
+                logPath: auditHelper.logPath(), keyFile: auditHelper.keyFile(),
+                viewer: { id: "aud1", name: "Audrey", roles: ["auditor"] } })
+            tryCompare(source, "status", AuditLogSource.Ready, 5000)
+            verify(!source.recordsUse)
+            const path = auditHelper.temporaryPath("copied-sop-3.pdf")
+            const exporter = documentExport(source, path)
+            verify(exporter.start(), exporter.errorString)
+            tryVerify(() => exporter.finished && !exporter.running, 30000)
+            verify(exporter.ok, exporter.errorString)
+            verify(exporter.verified)
+            compare(exporter.eventCount, eventsOnSop3().length)
+            compare(exporter.sha256, auditHelper.sha256Of(path))
+            verify(auditHelper.pdfText(path).indexOf("OK " + filled + " events") >= 0)
+            wait(200)
+            compare(auditHelper.countEvents(), filled) // the copy is not written to
         }
     }
 }

@@ -2,7 +2,8 @@
 // ManagementReviewReport: a quarter of hand-made history (mock clock) written as PDF and read back
 // with poppler-utils: the figures are EventReader::aggregates()'s, the charts are drawn (vector
 // paths in their series' colours), the flags are the detector's, the coverage follows the
-// recorded statements.
+// recorded statements; saved on a worker thread (as the QML ManagementReview saves it) it is the
+// same PDF.
 
 #include "mockclock.h"
 #include "reporttest.h"
@@ -18,6 +19,8 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -270,6 +273,35 @@ TEST_F(ManagementReviewReportTest, APeriodWithoutEventsSaysSoInsteadOfDrawingEmp
         EXPECT_TRUE(text.contains(sentence)) << sentence.toStdString();
     for (int page = 1; page <= pdf.pageCount(); ++page)
         EXPECT_EQ(pdf.filledPaths(page).value(ManagementReviewReport::groupColor(u"access"_s).name()), 0) << page;
+}
+
+TEST_F(ManagementReviewReportTest, SavedOnAWorkerThreadItIsTheSameReport)
+{
+    // The QML module builds the report on the GUI thread (Qt Charts draws on no other: its text
+    // measurement is a static QGraphicsTextItem) and writes the PDF on a worker thread. The charts
+    // are recorded QPictures then: played back there, they must draw what they draw here.
+    appendQuarter();
+    const ReviewPeriod quarter = *ReviewPeriod::parse(u"2026-Q3"_s);
+    ManagementReviewOptions options;
+    options.comparePrevious = true;
+    auto review = ManagementReviewReport::build(reader(), quarter, options, ReportTestLog::header());
+    ASSERT_TRUE(review) << review.error().message().toStdString();
+    const PdfProbe here = savedPdf(review->document, m_dir.filePath(u"gui.pdf"_s));
+
+    Result<int> saved = 0;
+    std::thread worker([&saved, document = review->document, path = m_dir.filePath(u"worker.pdf"_s)] { saved = document.savePdf(path); });
+    worker.join();
+    ASSERT_TRUE(saved) << saved.error().message().toStdString();
+    const PdfProbe there(m_dir.filePath(u"worker.pdf"_s));
+    ASSERT_EQ(there.error(), QString());
+    EXPECT_EQ(*saved, here.pageCount());
+    ASSERT_EQ(there.pageCount(), here.pageCount());
+    EXPECT_EQ(there.pages(), here.pages());
+    const int activityPage = pageWith(here, u"Events per ISO week by action group"_s);
+    ASSERT_GT(activityPage, 0);
+    EXPECT_GE(there.filledPaths(activityPage).value(ManagementReviewReport::groupColor(u"access"_s).name()), 14); // a column a week
+    for (int page = 1; page <= here.pageCount(); ++page)
+        EXPECT_EQ(there.filledPaths(page), here.filledPaths(page)) << "page " << page;
 }
 
 } // namespace
