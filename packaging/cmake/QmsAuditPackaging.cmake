@@ -7,6 +7,8 @@
 #   qmsaudit-tools   tools:   qms-audit and its man page
 
 set(QMSAUDIT_CMAKE_INSTALL_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/QmsAudit)
+# The directory a host adds to its QML import path (the module itself is in QmsAudit/ below it).
+set(QMSAUDIT_QML_IMPORT_INSTALL_DIR ${CMAKE_INSTALL_LIBDIR}/qt6/qml)
 
 install(EXPORT QmsAuditTargets
     NAMESPACE QmsAudit::
@@ -16,7 +18,8 @@ install(EXPORT QmsAuditTargets
 configure_package_config_file(
     ${CMAKE_CURRENT_LIST_DIR}/QmsAuditConfig.cmake.in
     ${CMAKE_CURRENT_BINARY_DIR}/QmsAuditConfig.cmake
-    INSTALL_DESTINATION ${QMSAUDIT_CMAKE_INSTALL_DIR})
+    INSTALL_DESTINATION ${QMSAUDIT_CMAKE_INSTALL_DIR}
+    PATH_VARS CMAKE_INSTALL_INCLUDEDIR QMSAUDIT_QT_PLUGIN_INSTALL_DIR QMSAUDIT_QML_IMPORT_INSTALL_DIR)
 write_basic_package_version_file(
     ${CMAKE_CURRENT_BINARY_DIR}/QmsAuditConfigVersion.cmake
     COMPATIBILITY SameMinorVersion)

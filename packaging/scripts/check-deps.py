@@ -180,11 +180,22 @@ def qml_module_dir(uri, import_paths):
     return None
 
 
-def qml_findings(start_files, import_paths, own_dirs, start_label):
+CPP_REGISTERED_MODULE = re.compile(r'qmlRegister\w+\(\s*"([A-Za-z_][\w.]*)"')
+
+
+def cpp_registered_modules(source_dir):
+    """URIs the project's C++ registers itself (qmlRegisterSingletonInstance("QmsDemo", …)): no package provides them."""
+    uris = set()
+    for path in project_files(source_dir, {".cpp", ".h"}):
+        uris.update(CPP_REGISTERED_MODULE.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return uris
+
+
+def qml_findings(start_files, import_paths, own_dirs, start_label, own_uris=frozenset()):
     """Walks imports from @p start_files; returns (system module qmldir paths, unresolved findings)."""
     needed = {}  # qmldir path -> Finding
     unresolved = []
-    visited = set()
+    visited = set(own_uris)
     pending = [(f, start_label(f)) for f in start_files]
     while pending:
         path, chain = pending.pop()
@@ -344,7 +355,8 @@ def main():
             problems.append(f"package {name} is in {list_name} but not installed: run packaging/scripts/install-deps.sh.")
 
     qml_files = sorted(p for p in project_files(source_dir, {".qml", ".js"}))
-    qml_needed, qml_unresolved = qml_findings(qml_files, import_paths, own_dirs, lambda f: str(f.relative_to(source_dir)))
+    qml_needed, qml_unresolved = qml_findings(qml_files, import_paths, own_dirs, lambda f: str(f.relative_to(source_dir)),
+                                              cpp_registered_modules(source_dir))
     needed = dict(qml_needed)
     unresolved = list(qml_unresolved)
     libraries, binaries = {}, 0

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# The main job: builds and installs QmsAudit into build/stage, builds host-sample/ against the
-# installed package (find_package, as a stranger would) and runs it on its embedded default log
-# under ./demo-data/ (created with a fresh key on the first run; later runs append). Then the
-# qms-audit tool inspects the same log the way an internal auditor would.
-# Nothing here sets LD_LIBRARY_PATH: installed binaries find libqmsaudit through $ORIGIN run paths.
+# The main job: builds and installs QmsAudit into build/stage, builds QMS Desk (host-sample/)
+# against the installed package (find_package, as a stranger would) and runs it on its embedded
+# default data folder ./qms-demo/ (created on the first run, with a year of demonstration history
+# recorded through the plugin; later runs reuse it). With a display the application opens; without
+# one it runs the headless demo and prints where its outputs are. Extra arguments go to the
+# application (e.g. --data DIR, --demo-data MONTHS).
+# Nothing here sets LD_LIBRARY_PATH: installed binaries find libqmsaudit through $ORIGIN run paths,
+# and QMS Desk loads QmsAudit only at run time (the Qt plugin and the QML module).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -20,17 +23,4 @@ cmake -S host-sample -B build/host-sample -G Ninja -DCMAKE_BUILD_TYPE=Release \
 cmake --build build/host-sample
 
 echo
-echo "== host sample"
-build/host-sample/qmsaudit-host-sample --data demo-data
-
-cli=("$root/build/stage/bin/qms-audit")
-auth=(--log demo-data/qms-host.qmslog --key-file demo-data/qms-host.key)
-echo
-echo "== qms-audit verify"
-"${cli[@]}" verify "${auth[@]}"
-echo
-echo "== changes, signatures and denied attempts"
-"${cli[@]}" query "${auth[@]}" --action edit,sign,access_denied,login_failed --limit 8 --format table
-echo
-echo "== statistics"
-"${cli[@]}" stats "${auth[@]}" --format table
+exec build/host-sample/qmsaudit-host-sample --data qms-demo "$@"

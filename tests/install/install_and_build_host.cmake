@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Installs QmsAudit into a scratch prefix and uses it as a stranger would, with no LD_LIBRARY_PATH:
-# qms-audit creates, records and verifies a log; host-sample/ and tests/install/consumer/ build
+# qms-audit creates, records and verifies a log; tests/install/consumer/ builds
 # with find_package and run; `import QmsAudit` works with only QML_IMPORT_PATH set. Then the
 # prefix is moved elsewhere and the tool and the QML module still work ($ORIGIN run paths).
 file(REMOVE_RECURSE ${SCRATCH_DIR})
@@ -53,24 +53,11 @@ if(NOT last_output MATCHES "exported 2 events to .*installed.pdf \\(pdf\\), sha2
     message(FATAL_ERROR "qms-audit export --format pdf: ${last_output}")
 endif()
 
-# The host sample: a run records 214 events before it verifies and `stopped` after, so the second
-# run sees 215 + 214.
+# The host sample (QMS Desk) has its own test, Host.HeadlessDemoAndHostTests (run_host_tests.cmake).
 set(sanitize_flags)
 if(HOST_SANITIZE)
     set(sanitize_flags -DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined)
 endif()
-run(${CMAKE_COMMAND} -S ${QMSAUDIT_SOURCE_DIR}/host-sample -B ${SCRATCH_DIR}/host -G Ninja
-    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release ${sanitize_flags})
-run(${CMAKE_COMMAND} --build ${SCRATCH_DIR}/host)
-run(${SCRATCH_DIR}/host/qmsaudit-host-sample --data ${data})
-if(NOT last_output MATCHES "OK 214 events, head [0-9a-f]+")
-    message(FATAL_ERROR "unexpected output from the host sample: ${last_output}")
-endif()
-run(${SCRATCH_DIR}/host/qmsaudit-host-sample --data ${data})
-if(NOT last_output MATCHES "OK 429 events, head [0-9a-f]+")
-    message(FATAL_ERROR "second run did not append to the same log: ${last_output}")
-endif()
-message(STATUS "host sample: ${last_output}")
 
 # A consumer of the C++ API and of the QML module.
 run(${CMAKE_COMMAND} -S ${QMSAUDIT_SOURCE_DIR}/tests/install/consumer -B ${SCRATCH_DIR}/consumer -G Ninja
