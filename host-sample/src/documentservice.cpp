@@ -136,6 +136,36 @@ bool DocumentService::requireUser()
     return isLoggedIn() || fail(QStringLiteral("Log in first."));
 }
 
+std::optional<ControlledDocument> DocumentService::documentFor(const QString &id)
+{
+    if (!requireUser())
+        return std::nullopt;
+    if (!m_store.contains(id)) {
+        fail(QStringLiteral("There is no document %1.").arg(id));
+        return std::nullopt;
+    }
+    return m_store.document(id);
+}
+
+bool DocumentService::sign(ControlledDocument &document, const QString &meaning, const QString &password)
+{
+    // 21 CFR 11.200(a)(1)(i): the signer proves who they are again at each signing.
+    if (!m_users.checkPassword(m_userId, password)) {
+        record({{QStringLiteral("action"), QStringLiteral("sign")},
+                {QStringLiteral("object"), document.auditObject()},
+                {QStringLiteral("outcome"), QStringLiteral("denied")},
+                {QStringLiteral("signature_meaning"), meaning},
+                {QStringLiteral("reason"), QStringLiteral("wrong password at signing")}});
+        return fail(QStringLiteral("The password is not right: not signed."));
+    }
+    if (!record({{QStringLiteral("action"), QStringLiteral("sign")},
+                 {QStringLiteral("object"), document.auditObject()},
+                 {QStringLiteral("signature_meaning"), meaning}}))
+        return false;
+    document.signatures.append({m_userId, userName(m_userId), meaning, nowUtc(), document.version});
+    return true;
+}
+
 QString DocumentService::userName(const QString &id) const
 {
     const AppUser u = m_users.user(id);
@@ -187,13 +217,10 @@ bool DocumentService::can(const QString &what) const
 
 QVariantMap DocumentService::open(const QString &id)
 {
-    if (!requireUser())
+    const auto found = documentFor(id);
+    if (!found)
         return {};
-    if (!m_store.contains(id)) {
-        fail(QStringLiteral("There is no document %1.").arg(id));
-        return {};
-    }
-    const ControlledDocument d = m_store.document(id);
+    const ControlledDocument &d = *found;
     if (!record({{QStringLiteral("action"), QStringLiteral("view")}, {QStringLiteral("object"), d.auditObject()}}))
         return {};
     succeed();
@@ -233,11 +260,10 @@ QString DocumentService::create(const QString &type, const QString &title, const
 
 bool DocumentService::edit(const QString &id, const QString &title, const QString &content, const QString &reason)
 {
-    if (!requireUser())
+    auto found = documentFor(id);
+    if (!found)
         return false;
-    ControlledDocument d = m_store.document(id);
-    if (d.id.isEmpty())
-        return fail(QStringLiteral("There is no document %1.").arg(id));
+    ControlledDocument &d = *found;
     if (!can(QStringLiteral("edit")))
         return denied(QStringLiteral("Edit"), d.auditObject(), QStringLiteral("editing needs the author role"));
     if (d.state != QLatin1StringView("draft"))
@@ -265,11 +291,10 @@ bool DocumentService::edit(const QString &id, const QString &title, const QStrin
 
 bool DocumentService::advance(const QString &id, const QString &action, const QString &reason, const QString &password)
 {
-    if (!requireUser())
+    auto found = documentFor(id);
+    if (!found)
         return false;
-    ControlledDocument d = m_store.document(id);
-    if (d.id.isEmpty())
-        return fail(QStringLiteral("There is no document %1.").arg(id));
+    ControlledDocument &d = *found;
     const auto step = Workflow::step(action, d.state);
     if (!step)
         return fail(QStringLiteral("%1 cannot be %2 from the state %3.").arg(id, action, Workflow::stateLabel(d.state).toLower()));
@@ -283,19 +308,8 @@ bool DocumentService::advance(const QString &id, const QString &action, const QS
     if (step->needsSignature) {
         if (d.owner == m_userId)
             return denied(action, d.auditObject(), QStringLiteral("the author of a document cannot approve it"));
-        if (!m_users.checkPassword(m_userId, password)) {
-            record({{QStringLiteral("action"), QStringLiteral("sign")},
-                    {QStringLiteral("object"), d.auditObject()},
-                    {QStringLiteral("outcome"), QStringLiteral("denied")},
-                    {QStringLiteral("signature_meaning"), Workflow::signatureMeaning(action)},
-                    {QStringLiteral("reason"), QStringLiteral("wrong password at signing")}});
-            return fail(QStringLiteral("The password is not right: not signed."));
-        }
-        if (!record({{QStringLiteral("action"), QStringLiteral("sign")},
-                     {QStringLiteral("object"), d.auditObject()},
-                     {QStringLiteral("signature_meaning"), Workflow::signatureMeaning(action)}}))
+        if (!sign(d, Workflow::signatureMeaning(action), password))
             return false;
-        d.signatures.append({m_userId, userName(m_userId), Workflow::signatureMeaning(action), nowUtc(), d.version});
     }
     ControlledDocument next = d;
     next.state = step->to;
@@ -318,40 +332,23 @@ bool DocumentService::advance(const QString &id, const QString &action, const QS
 
 bool DocumentService::signReview(const QString &id, const QString &password)
 {
-    if (!requireUser())
+    auto found = documentFor(id);
+    if (!found)
         return false;
-    ControlledDocument d = m_store.document(id);
-    if (d.id.isEmpty())
-        return fail(QStringLiteral("There is no document %1.").arg(id));
+    ControlledDocument &d = *found;
     if (!can(QStringLiteral("sign_review")))
         return denied(QStringLiteral("Sign"), d.auditObject(), QStringLiteral("a review signature needs the reviewer role"));
     if (d.state != QLatin1StringView("in_review"))
         return fail(QStringLiteral("%1 is not in review.").arg(id));
-    if (!m_users.checkPassword(m_userId, password)) {
-        record({{QStringLiteral("action"), QStringLiteral("sign")},
-                {QStringLiteral("object"), d.auditObject()},
-                {QStringLiteral("outcome"), QStringLiteral("denied")},
-                {QStringLiteral("signature_meaning"), Workflow::signatureMeaning(QStringLiteral("review"))},
-                {QStringLiteral("reason"), QStringLiteral("wrong password at signing")}});
-        return fail(QStringLiteral("The password is not right: not signed."));
-    }
-    if (!record({{QStringLiteral("action"), QStringLiteral("sign")},
-                 {QStringLiteral("object"), d.auditObject()},
-                 {QStringLiteral("signature_meaning"), Workflow::signatureMeaning(QStringLiteral("review"))}}))
-        return false;
-    d.signatures.append({m_userId, userName(m_userId), Workflow::signatureMeaning(QStringLiteral("review")), nowUtc(), d.version});
-    return save(d);
+    return sign(d, Workflow::signatureMeaning(QStringLiteral("review")), password) && save(d);
 }
 
 QString DocumentService::printPdf(const QString &id)
 {
-    if (!requireUser())
+    const auto found = documentFor(id);
+    if (!found)
         return {};
-    const ControlledDocument d = m_store.document(id);
-    if (d.id.isEmpty()) {
-        fail(QStringLiteral("There is no document %1.").arg(id));
-        return {};
-    }
+    const ControlledDocument &d = *found;
     const QString path = QDir(m_folder.outputsDir()).filePath(fileStem(d) + QStringLiteral(".pdf"));
     if (!record({{QStringLiteral("action"), QStringLiteral("print")}, {QStringLiteral("object"), d.auditObject()}}))
         return {};
@@ -385,13 +382,10 @@ QString DocumentService::printPdf(const QString &id)
 
 QString DocumentService::exportDocument(const QString &id)
 {
-    if (!requireUser())
+    const auto found = documentFor(id);
+    if (!found)
         return {};
-    const ControlledDocument d = m_store.document(id);
-    if (d.id.isEmpty()) {
-        fail(QStringLiteral("There is no document %1.").arg(id));
-        return {};
-    }
+    const ControlledDocument &d = *found;
     if (!can(QStringLiteral("export"))) {
         denied(QStringLiteral("Export"), d.auditObject(), QStringLiteral("exporting needs the author, approver, auditor, manager or admin role"));
         return {};

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #pragma once
 
+#include "controlleddocument.h"
+
 #include <QObject>
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
+
+#include <optional>
 
 class AuditBridge;
 class DataFolder;
 class DocumentListModel;
 class DocumentStore;
 class UserDirectory;
-struct ControlledDocument;
 
 /**
  * What a user does with controlled documents: the one code path of the pages and of the
@@ -96,6 +99,10 @@ private:
     bool record(QVariantMap event);
     bool denied(const QString &what, const QVariantMap &object, const QString &why);
     bool requireUser();
+    /// The document @p id for the user logged in; nullopt with lastError when nobody is or it does not exist.
+    std::optional<ControlledDocument> documentFor(const QString &id);
+    /// Checks @p password again and records the signature (or the refused one); adds it to @p document.
+    bool sign(ControlledDocument &document, const QString &meaning, const QString &password);
     bool save(const ControlledDocument &document);
     QVariantMap toMap(const ControlledDocument &document) const;
     QString userName(const QString &id) const;

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "userdirectory.h"
 
+#include "jsonfile.h"
+
 #include <QCryptographicHash>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
-#include <QSaveFile>
 
 namespace {
 
@@ -42,20 +41,10 @@ bool UserDirectory::load(QString *error)
 {
     m_ids.clear();
     m_users.clear();
-    QFile file(m_path);
-    if (!file.exists())
-        return true;
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Cannot read %1: %2").arg(m_path, file.errorString());
+    QJsonObject json;
+    if (!JsonFile::read(m_path, QStringLiteral("a user directory"), &json, error))
         return false;
-    }
-    QJsonParseError parse;
-    const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &parse);
-    if (parse.error != QJsonParseError::NoError || !json.isObject()) {
-        *error = QStringLiteral("%1 is not a user directory: %2").arg(m_path, parse.errorString());
-        return false;
-    }
-    for (const QJsonValue &value : json.object().value(QStringLiteral("users")).toArray()) {
+    for (const QJsonValue &value : json.value(QStringLiteral("users")).toArray()) {
         const QJsonObject u = value.toObject();
         AppUser user{u.value(QStringLiteral("id")).toString(), u.value(QStringLiteral("name")).toString(),
                      u.value(QStringLiteral("roles")).toVariant().toStringList(),
@@ -78,21 +67,8 @@ bool UserDirectory::save(QString *error) const
                                  {QStringLiteral("salt"), QString::fromLatin1(u.salt.toHex())},
                                  {QStringLiteral("pbkdf2_sha256"), QString::fromLatin1(u.passwordHash.toHex())}});
     }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("Cannot write %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    file.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("iterations"), kIterations},
-                                         {QStringLiteral("users"), users}})
-                   .toJson());
-    if (!file.commit()) {
-        *error = QStringLiteral("Cannot write %1: %2").arg(m_path, file.errorString());
-        return false;
-    }
-    // The owner's only, like the folder: QSaveFile creates files with the umask's mode.
-    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-    return true;
+    return JsonFile::write(m_path, {{QStringLiteral("format"), 1}, {QStringLiteral("iterations"), kIterations}, {QStringLiteral("users"), users}},
+                           error);
 }
 
 void UserDirectory::add(const QString &id, const QString &name, const QStringList &roles, const QString &password)
