@@ -275,7 +275,7 @@ RecordTicket AuditTrail::record(Event event)
         Q_EMIT recordFailed(valid.error());
         return RecordTicket::failed(valid.error());
     }
-    if (d->m_simulatedClock) {
+    if (d->m_config.simulatedClockStartUs != 0) { // this opening's choice, not an earlier one's clock
         if (auto moved = d->followSimulatedTime(event.recordedAtUs); !moved) {
             Q_EMIT recordFailed(moved.error());
             return RecordTicket::failed(moved.error());

@@ -40,7 +40,8 @@ public:
     std::unique_ptr<TrailCheckpointer> m_checkpointer; ///< set while open, when checkpoints are configured
     QSet<Action> m_reasonRequired;
     QString m_logId;
-    /// "simulated_clock_start" only; kept after close(), for readers opened with m_config.clock.
+    /// The clock of the last opening with "simulated_clock_start"; outlives close(), since
+    /// m_config.clock may still point at it. Whether the trail follows it is m_config's to say.
     std::unique_ptr<SimulatedClock> m_simulatedClock;
     mutable QMutex m_mutex; ///< guards the fields below
     Actor m_currentUser;

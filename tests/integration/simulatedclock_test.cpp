@@ -121,6 +121,27 @@ TEST_F(SimulatedClockTest, RefusesATimeInTheFutureAndAStartThatIsNotInThePast)
     EXPECT_TRUE(malformed.error().message().contains(QStringLiteral("simulated_clock_start")));
 }
 
+TEST_F(SimulatedClockTest, OpenedAgainWithoutItTheSameTrailUsesTheWallClock)
+{
+    // The host sample does this: one plugin instance fills the history, then records real work.
+    AuditTrail trail;
+    ASSERT_TRUE(trail.open(config(start)));
+    trail.record(viewAt(start + kDayUs, QStringLiteral("SOP-1")));
+    trail.close();
+    ASSERT_TRUE(trail.open(config(0)));
+    const qint64 before = SystemClock::instance().nowUtcMicros();
+    const RecordTicket later = trail.record(viewAt(before + kDayUs, QStringLiteral("SOP-2")));
+    ASSERT_TRUE(later.wait(5000));
+    EXPECT_TRUE(later.isRecorded()) << "recorded_at is ignored again, not refused: " << later.error().message().toStdString();
+    trail.close();
+    const QList<Event> events = readAll();
+    ASSERT_FALSE(events.isEmpty());
+    const auto view = std::find_if(events.cbegin(), events.cend(), [](const Event &e) { return e.object.id == QLatin1StringView("SOP-2"); });
+    ASSERT_NE(view, events.cend());
+    EXPECT_GE(view->recordedAtUs, before);
+    EXPECT_LT(view->recordedAtUs, before + kMinuteUs) << "stamped by the wall clock, not at the time it asked for";
+}
+
 TEST_F(SimulatedClockTest, ARealLogKeepsItsDigestAndSaysNothingOfSimulation)
 {
     AuditTrailConfig real = config(0);
