@@ -298,10 +298,7 @@ bool DocumentService::advance(const QString &id, const QString &action, const QS
     const auto step = Workflow::step(action, d.state);
     if (!step)
         return fail(QStringLiteral("%1 cannot be %2 from the state %3.").arg(id, action, Workflow::stateLabel(d.state).toLower()));
-    const QStringList roles = m_users.user(m_userId).roles;
-    if (Workflow::stepsFor(d.state, roles).isEmpty() || !std::any_of(step->roles.cbegin(), step->roles.cend(), [&](const QString &r) {
-            return roles.contains(r);
-        }))
+    if (!step->isFor(m_users.user(m_userId).roles))
         return denied(action, d.auditObject(), QStringLiteral("\"%1\" needs the role %2").arg(action, step->roles.join(QStringLiteral(" or "))));
     if (step->needsReason && reason.trimmed().isEmpty())
         return fail(QStringLiteral("Say why: the audit trail requires a reason for \"%1\".").arg(action));

@@ -17,6 +17,11 @@ bool anyOf(const QStringList &roles, const QStringList &wanted)
 
 } // namespace
 
+bool Workflow::Step::isFor(const QStringList &userRoles) const
+{
+    return anyOf(userRoles, roles);
+}
+
 const QList<Workflow::Step> &Workflow::steps()
 {
     static const QList<Step> all = {
@@ -46,7 +51,7 @@ QList<Workflow::Step> Workflow::stepsFor(const QString &state, const QStringList
 {
     QList<Step> allowed;
     for (const Step &s : steps()) {
-        if (s.from == state && anyOf(roles, s.roles))
+        if (s.from == state && s.isFor(roles))
             allowed.append(s);
     }
     return allowed;

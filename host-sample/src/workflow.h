@@ -25,6 +25,9 @@ public:
         QStringList roles;     ///< any of these may take the step
         bool needsReason;      ///< the trail's policy requires one for change actions
         bool needsSignature;   ///< an e-signature (password re-entered) is part of the step
+
+        /// Whether a user with @p userRoles may take this step.
+        bool isFor(const QStringList &userRoles) const;
     };
 
     static const QList<Step> &steps();

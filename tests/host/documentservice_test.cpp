@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The document service on a real data folder, recording through the installed plugin; the log
 // is read back with the installed qms-audit.
-#include "hostapplication.h"
+#include "hosttest.h"
 #include "trailreader.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QTemporaryDir>
-#include <QTextStream>
 #include <QtTest/QTest>
 
 #include <gtest/gtest.h>
@@ -18,19 +16,9 @@ namespace {
 
 const QString kPassword = UserDirectory::DemoPassword;
 
-class DocumentServiceTest : public ::testing::Test
+class DocumentServiceTest : public HostTest
 {
 protected:
-    void SetUp() override
-    {
-        host = std::make_unique<HostApplication>(HostApplication::Options{dir.path(), 0, 50});
-        QString output;
-        QTextStream out(&output);
-        QString error;
-        ASSERT_TRUE(host->start(out, &error)) << error.toStdString();
-        ASSERT_TRUE(host->audit().isAvailable()) << host->audit().problem().toStdString();
-    }
-
     DocumentService &desk() { return host->service(); }
     TrailReader trail() const { return TrailReader(host->folder().logPath(), host->folder().keyFile()); }
 
@@ -49,8 +37,6 @@ protected:
         return id;
     }
 
-    QTemporaryDir dir;
-    std::unique_ptr<HostApplication> host;
 };
 
 TEST_F(DocumentServiceTest, FirstStartMakesAFolderOnlyTheOwnerCanReadWithAKeyOnlyTheOwnerCanRead)

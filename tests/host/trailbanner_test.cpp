@@ -1,30 +1,26 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 // The window as a user sees it when the trail goes down under fail_closed: the banner says why,
 // the document's content and its actions are gone, and all comes back with the trail.
-#include "hostapplication.h"
+#include "hosttest.h"
 
 #include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QTemporaryDir>
-#include <QTextStream>
 #include <QtTest/QTest>
 
 #include <gtest/gtest.h>
 
 namespace {
 
-class TrailBannerTest : public ::testing::Test
+class TrailBannerTest : public HostTest
 {
 protected:
     void SetUp() override
     {
-        host = std::make_unique<HostApplication>(HostApplication::Options{dir.path(), 0, 50});
-        QString output;
-        QTextStream out(&output);
-        QString error;
-        ASSERT_TRUE(host->start(out, &error)) << error.toStdString();
+        HostTest::SetUp();
+        if (HasFatalFailure())
+            return;
         host->exposeTo(engine);
         engine.load(QUrl(QStringLiteral("qrc:/qmsdemo/Main.qml")));
         ASSERT_FALSE(engine.rootObjects().isEmpty());
@@ -45,8 +41,6 @@ protected:
         return condition();
     }
 
-    QTemporaryDir dir;
-    std::unique_ptr<HostApplication> host;
     QQmlApplicationEngine engine;
     QQuickWindow *window = nullptr;
 };
